@@ -1,0 +1,695 @@
+//! Article structure: which lines are the headline, the date line, the
+//! category, the bylines, and which are page furniture; what is left is the
+//! content the extractors see.
+//!
+//! The rules are general ones about the shape of scraped news pages:
+//! - the category is a short label line before the headline;
+//! - the date line is a timestamp line near the top;
+//! - share widgets and view counters are short lines of known words;
+//! - "related articles" lists, comment forms and magazine promos start at a
+//!   marker line ("Các bài viết khác", "Ý kiến bạn đọc", "Bài cùng chuyên
+//!   mục", …) and run to the end of the page;
+//! - the byline is the last short name-like line before that;
+//! - a line repeated right after itself (an image's alt text and caption) is
+//!   content once.
+//!
+//! ```
+//! use vnextract::article::Layout;
+//! let text = "Thời sự - Chính trị\nHội nghị giao ban\n16:33' 25/8/2020\n\nNội dung.\n\nThu Thủy\n\nÝ kiến bạn đọc\nHọ và tên";
+//! let l = Layout::parse(text);
+//! assert_eq!(&text[l.title.clone().unwrap()], "Hội nghị giao ban");
+//! assert_eq!(l.published.as_ref().unwrap().value.as_deref(), Some("2020-08-25T16:33"));
+//! assert_eq!(l.authors[0].name, "Thu Thủy");
+//! assert!(l.content.iter().all(|r| !text[r.clone()].contains("Họ và tên")));
+//! ```
+
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::doc::Anchor;
+use crate::record::{Author, AuthorRole, Temporal};
+use crate::text::collapse_ws;
+
+/// The structure of one article, in canonical byte ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The headline line.
+    pub title: Option<Range<usize>>,
+    /// The section label line.
+    pub category: Option<Range<usize>>,
+    /// The article's date line, parsed.
+    pub published: Option<Temporal>,
+    /// Bylines: journalists and photographers.
+    pub authors: Vec<Author>,
+    /// Maximal runs of content lines, sorted and disjoint.
+    pub content: Vec<Range<usize>>,
+}
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    Content,
+    Title,
+    Category,
+    DateLine,
+    Byline,
+    Furniture,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    /// The line without its end-of-line characters and surrounding spaces.
+    range: Range<usize>,
+    kind: LineKind,
+}
+
+/// Lines that start the page furniture at the foot of an article: related
+/// articles, comment forms, promos. Lower case, canonical.
+const TAIL_MARKERS: &[&str] = &[
+    "bài cùng chuyên mục",
+    "bài viết khác",
+    "bài viết liên quan",
+    "bài liên quan",
+    "bình luận",
+    "các bài viết khác",
+    "các bài khác",
+    "các tin khác",
+    "các tin bài khác",
+    "các tin đã đưa",
+    "gửi bình luận",
+    "gửi ý kiến",
+    "giới thiệu tạp chí in",
+    "họ và tên",
+    "họ tên",
+    "tin cùng chuyên mục",
+    "tin khác",
+    "tin liên quan",
+    "tin mới",
+    "tin mới nhất",
+    "tin tức liên quan",
+    "tin đã đưa",
+    "xem thêm",
+    "xem tiếp",
+    "ý kiến bạn đọc",
+    "ý kiến của bạn",
+    "đọc nhiều",
+    "đọc nhiều nhất",
+    "đọc thêm",
+];
+
+/// Words that make up share widgets and toolbars ("EmailPrintAa").
+const WIDGET_WORDS: &[&str] = &[
+    "a+",
+    "a-",
+    "aa",
+    "bản in",
+    "chia sẻ",
+    "copy link",
+    "email",
+    "facebook",
+    "gửi",
+    "in",
+    "in bài",
+    "like",
+    "lưu",
+    "print",
+    "share",
+    "tweet",
+    "twitter",
+    "zalo",
+];
+
+static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?:(?i:cập\ nhật|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|thời\ gian|ngày|đăng\ lúc|cập\ nhật\ lúc)\s*:?\s*)?
+        (?:(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật|T[2-7]|CN)\s*[,-]?\s*)?
+        (?P<stamp>
+          (?:(?P<h1>\d{1,2})[:h](?P<m1>\d{2})(?::\d{2})?'?\s*[,|-]?\s*
+             (?P<d1>\d{1,2})[/.-](?P<mo1>\d{1,2})[/.-](?P<y1>\d{4}))
+          |
+          (?:(?P<d2>\d{1,2})[/.-](?P<mo2>\d{1,2})[/.-](?P<y2>\d{4})
+             (?:\s*[,|-]?\s*(?:lúc\s*)?(?P<h2>\d{1,2})[:h](?P<m2>\d{2})(?::\d{2})?'?)?)
+        )
+        (?P<zone>\s*[\[(]?\s*(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<zh>\d{1,2})(?::?(?P<zm>\d{2}))?\s*[\])]?)?
+        (?P<rest>.*)$",
+    )
+    .expect("date line pattern")
+});
+
+/// What may follow a timestamp on its line: a view counter, separators.
+static DATELINE_REST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^[\s|,.\-]*(?:\d[\d.]*)?\s*(?i:lượt xem|lượt đọc|views?)?[\s|]*$")
+        .expect("date line rest pattern")
+});
+
+/// A byline role marker: "Tin:", "Ảnh:", "Bài và ảnh:".
+static ROLE_MARKER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:^|\b|[a-zà-ỹđ])(?P<role>(?i:tin\s*(?:,|và|/)\s*ảnh|bài\s*(?:,|và|/)\s*ảnh|tin|bài|ảnh|video|clip|đồ\s+họa|thực\s+hiện))\s*:",
+    )
+    .expect("role marker pattern")
+});
+
+/// Initials such as "A.H", "N.Q.H.".
+static INITIALS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\p{Lu}(?:\.\s?\p{Lu}){1,3}\.?$").expect("initials pattern"));
+
+impl Layout {
+    /// Finds the structure of a canonical article text.
+    pub fn parse(text: &str) -> Layout {
+        let mut lines = split_lines(text);
+        let mut layout = Layout::default();
+
+        let nonblank: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].kind != LineKind::Blank)
+            .collect();
+
+        // Widgets and view counters anywhere.
+        for &i in &nonblank {
+            if is_widget(&text[lines[i].range.clone()]) {
+                lines[i].kind = LineKind::Furniture;
+            }
+        }
+
+        // Head: category, title, date line among the first lines.
+        let head: Vec<usize> = nonblank
+            .iter()
+            .copied()
+            .filter(|&i| lines[i].kind == LineKind::Content)
+            .take(6)
+            .collect();
+        for &i in &head {
+            if let Some(t) = parse_dateline(text, lines[i].range.clone()) {
+                lines[i].kind = LineKind::DateLine;
+                layout.published = Some(t);
+                break;
+            }
+        }
+        let mut head_content = head
+            .iter()
+            .copied()
+            .filter(|&i| lines[i].kind == LineKind::Content);
+        if let Some(first) = head_content.next() {
+            let second = head_content.next();
+            let first_text = &text[lines[first].range.clone()];
+            let is_cat = second.is_some_and(|s| {
+                is_category(first_text) && text[lines[s].range.clone()].len() > first_text.len()
+            });
+            let title = if is_cat {
+                lines[first].kind = LineKind::Category;
+                layout.category = Some(lines[first].range.clone());
+                second
+            } else {
+                Some(first)
+            };
+            if let Some(t) = title {
+                if lines[t].range.len() <= 400 {
+                    lines[t].kind = LineKind::Title;
+                    layout.title = Some(lines[t].range.clone());
+                }
+            }
+        }
+
+        // Tail: everything from the first marker line after the title on.
+        let body_from = nonblank
+            .iter()
+            .position(|&i| matches!(lines[i].kind, LineKind::Title | LineKind::DateLine))
+            .map_or(0, |p| p + 1);
+        let cut = nonblank[body_from.min(nonblank.len())..]
+            .iter()
+            .copied()
+            .find(|&i| is_tail_marker(&text[lines[i].range.clone()]))
+            .unwrap_or(lines.len());
+        for line in &mut lines[cut..] {
+            if line.kind != LineKind::Blank {
+                line.kind = LineKind::Furniture;
+            }
+        }
+        for &i in &nonblank {
+            if i < cut && is_related_item(&text[lines[i].range.clone()]) {
+                lines[i].kind = LineKind::Furniture;
+            }
+        }
+
+        // Byline: the last name-like lines before the cut.
+        let mut seen = 0;
+        for &i in nonblank.iter().rev().filter(|&&i| i < cut) {
+            if lines[i].kind != LineKind::Content {
+                continue;
+            }
+            let t = &text[lines[i].range.clone()];
+            if t.chars().all(|c| !c.is_alphanumeric()) {
+                lines[i].kind = LineKind::Furniture;
+                continue;
+            }
+            if is_source_line(t) {
+                lines[i].kind = LineKind::Furniture;
+                continue;
+            }
+            seen += 1;
+            match parse_byline(t) {
+                Some(authors) if seen <= 2 && i != nonblank[0] => {
+                    lines[i].kind = LineKind::Byline;
+                    let mut all = authors;
+                    all.extend(std::mem::take(&mut layout.authors));
+                    layout.authors = all;
+                }
+                _ => break,
+            }
+        }
+
+        // A line repeated right after itself is content once.
+        let mut last: Option<usize> = None;
+        for &i in &nonblank {
+            if lines[i].kind != LineKind::Content {
+                continue;
+            }
+            if let Some(p) = last {
+                if text[lines[p].range.clone()] == text[lines[i].range.clone()] {
+                    lines[i].kind = LineKind::Furniture;
+                    continue;
+                }
+            }
+            last = Some(i);
+        }
+
+        // Content runs: title and content lines, joined across blank lines.
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        let mut open = false;
+        for line in &lines {
+            match line.kind {
+                LineKind::Title | LineKind::Content => {
+                    match runs.last_mut() {
+                        Some(r) if open => r.end = line.range.end,
+                        _ => runs.push(line.range.clone()),
+                    }
+                    open = true;
+                }
+                LineKind::Blank => {}
+                _ => open = false,
+            }
+        }
+        layout.content = runs;
+        layout
+    }
+
+    /// The publication date as context for the extractors.
+    pub fn anchor(&self) -> Option<Anchor> {
+        let v = self.published.as_ref()?.value.as_deref()?;
+        let year = v.get(0..4)?.parse().ok()?;
+        let month = v.get(5..7)?.parse().ok()?;
+        let day = v.get(8..10)?.parse().ok()?;
+        Some(Anchor { year, month, day })
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.len();
+        let body = piece.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start().len();
+        let trimmed = body.trim();
+        let s = start + lead;
+        lines.push(Line {
+            range: s..s + trimmed.len(),
+            kind: if trimmed.is_empty() {
+                LineKind::Blank
+            } else {
+                LineKind::Content
+            },
+        });
+        start = end;
+    }
+    lines
+}
+
+fn lower_short(t: &str, max: usize) -> Option<String> {
+    (t.len() <= max).then(|| t.to_lowercase())
+}
+
+fn is_widget(t: &str) -> bool {
+    let Some(l) = lower_short(t, 80) else {
+        return false;
+    };
+    // Peel widget words off the front until nothing is left.
+    let mut rest = l.as_str();
+    let mut peeled = 0;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "|•·-/".contains(c));
+        if rest.is_empty() {
+            break;
+        }
+        let Some(w) = WIDGET_WORDS
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .max_by_key(|w| w.len())
+        else {
+            return is_view_counter(&l);
+        };
+        rest = &rest[w.len()..];
+        peeled += 1;
+    }
+    // A lone "in" or "gửi" is too common a word to call a widget.
+    peeled >= 2 || matches!(l.trim(), "email" | "print" | "chia sẻ" | "share")
+}
+
+fn is_view_counter(l: &str) -> bool {
+    let t = l.trim();
+    (t.starts_with("lượt xem") || t.ends_with("lượt xem") || t.starts_with("số lượt"))
+        && t.len() < 40
+}
+
+fn is_tail_marker(t: &str) -> bool {
+    let Some(l) = lower_short(t, 120) else {
+        return false;
+    };
+    let l = l.trim_end_matches([':', '*', ' ', '.']);
+    TAIL_MARKERS.iter().any(|m| {
+        l == *m
+            || (l.starts_with(m)
+                && matches!(
+                    *m,
+                    "ý kiến bạn đọc"
+                        | "họ và tên"
+                        | "họ tên"
+                        | "các bài viết khác"
+                        | "tin liên quan"
+                        | "bài cùng chuyên mục"
+                        | "tin cùng chuyên mục"
+                ))
+    })
+}
+
+/// "18 ngày trước", "… (2 tháng trước)": items of a related-articles list.
+fn is_related_item(t: &str) -> bool {
+    static AGO: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?:^|\()\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước\)?$")
+            .expect("ago pattern")
+    });
+    t.len() < 400 && AGO.is_match(t)
+}
+
+/// "Theo TTXVN", "Nguồn: …": a source credit, not an author.
+fn is_source_line(t: &str) -> bool {
+    t.len() < 80
+        && (t.starts_with("Theo ") || t.starts_with("Nguồn:") || t.starts_with("(Theo "))
+        && !t.ends_with('.')
+}
+
+fn is_category(t: &str) -> bool {
+    static SECTION_WORDS: &[&str] = &[
+        "an ninh",
+        "chính trị",
+        "chỉ đạo",
+        "điều hành",
+        "đối ngoại",
+        "giáo dục",
+        "hoạt động",
+        "kinh tế",
+        "lý luận",
+        "nghiên cứu",
+        "quốc phòng",
+        "sự kiện",
+        "thời sự",
+        "tin tức",
+        "trong nước",
+        "văn hóa",
+        "xã hội",
+        "xây dựng đảng",
+    ];
+    if t.len() > 80 || t.chars().any(|c| c.is_ascii_digit()) || t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 7 {
+        return false;
+    }
+    let l = t.to_lowercase();
+    let parts: Vec<&str> = l
+        .split([' ', '-', '>', '/', '|', '»', ','])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = parts.join(" ");
+    let has_sep = t.contains(" - ") || t.contains(" > ") || t.contains(" / ") || t.contains('»');
+    let known = SECTION_WORDS.iter().any(|w| joined.contains(w));
+    known && (has_sep || words <= 4)
+}
+
+/// Parses a date line into the article's publication date.
+fn parse_dateline(text: &str, range: Range<usize>) -> Option<Temporal> {
+    let line = &text[range.clone()];
+    if line.len() > 120 {
+        return None;
+    }
+    let c = DATELINE.captures(line)?;
+    if !DATELINE_REST.is_match(c.name("rest").map_or("", |m| m.as_str())) {
+        return None;
+    }
+    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (day, month, year) = match (num("d1"), num("mo1"), num("y1")) {
+        (Some(d), Some(m), Some(y)) => (d, m, y),
+        _ => (num("d2")?, num("mo2")?, num("y2")?),
+    };
+    if !valid_date(year as i32, month, day) {
+        return None;
+    }
+    let time = num("h1").zip(num("m1")).or(num("h2").zip(num("m2")));
+    let mut value = format!("{year:04}-{month:02}-{day:02}");
+    if let Some((h, m)) = time {
+        if h > 23 || m > 59 {
+            return None;
+        }
+        value.push_str(&format!("T{h:02}:{m:02}"));
+        if c.name("zone").is_some() {
+            let sign = c.name("sign").map_or("+", |m| m.as_str());
+            let zh = num("zh").unwrap_or(0);
+            let zm = num("zm").unwrap_or(0);
+            value.push_str(&format!("{sign}{zh:02}:{zm:02}"));
+        }
+    }
+    let stamp = c.name("stamp")?;
+    let end = c
+        .name("zone")
+        .filter(|_| time.is_some())
+        .map_or(stamp.end(), |z| z.end());
+    let start = range.start + stamp.start();
+    let end = range.start + end;
+    let span = text[start..end].trim_end();
+    Some(Temporal {
+        text: span.to_string(),
+        start,
+        end: start + span.len(),
+        value: Some(value),
+        inferred: false,
+        modifier: None,
+    })
+}
+
+/// True for a real calendar date.
+pub fn valid_date(year: i32, month: u32, day: u32) -> bool {
+    let dim = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=dim).contains(&day)
+}
+
+/// Reads a byline: "Tin: Ngọc Diệp Ảnh: Mai Anh", "Thu Thủy", "A.H",
+/// "Phan Xuân Bính (Đảng ủy Khối …)". `None` when the line is not one.
+fn parse_byline(t: &str) -> Option<Vec<Author>> {
+    if t.len() > 160 {
+        return None;
+    }
+    let markers: Vec<_> = ROLE_MARKER.captures_iter(t).collect();
+    if let Some(first) = markers.first() {
+        let role_start = first.name("role").map_or(0, |m| m.start());
+        if role_start > 0 {
+            return None;
+        }
+        let mut out = Vec::new();
+        for (k, c) in markers.iter().enumerate() {
+            let role = c.name("role").map_or("", |m| m.as_str()).to_lowercase();
+            let role = if role.starts_with("ảnh") {
+                AuthorRole::Photo
+            } else if role.starts_with("tin") || role.starts_with("bài") {
+                AuthorRole::Text
+            } else {
+                AuthorRole::Unknown
+            };
+            let from = c.get(0).map_or(0, |m| m.end());
+            let to = markers
+                .get(k + 1)
+                .and_then(|n| n.name("role"))
+                .map_or(t.len(), |m| m.start());
+            for name in split_names(&t[from..to]) {
+                if !is_name_like(&name) {
+                    return None;
+                }
+                out.push(Author { name, role });
+            }
+        }
+        return (!out.is_empty()).then_some(out);
+    }
+    // A bare signature, maybe with the author's unit in parentheses.
+    let bare = match t.find('(') {
+        Some(p) if t.ends_with(')') => &t[..p],
+        _ => t,
+    };
+    let names = split_names(bare);
+    (!names.is_empty() && names.iter().all(|n| is_name_like(n))).then(|| {
+        names
+            .into_iter()
+            .map(|name| Author {
+                name,
+                role: AuthorRole::Unknown,
+            })
+            .collect()
+    })
+}
+
+fn split_names(s: &str) -> Vec<String> {
+    s.split([',', ';', '-'])
+        .flat_map(|p| p.split(" và "))
+        .map(collapse_ws)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A signature: 1-5 capitalized words without digits, or initials.
+fn is_name_like(n: &str) -> bool {
+    if INITIALS.is_match(n) {
+        return true;
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    if words.is_empty() || words.len() > 5 || n.len() > 50 {
+        return false;
+    }
+    const NOT_NAMES: &[&str] = &[
+        "Ảnh", "Đồng", "Các", "Toàn", "Hội", "Ban", "Đảng", "PV", "CTV",
+    ];
+    if NOT_NAMES.contains(&words[0]) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '\'')
+    }) && (words.len() >= 2 || words[0].contains('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(t: &str) -> Layout {
+        Layout::parse(t)
+    }
+
+    #[test]
+    fn datelines() {
+        for (line, want) in [
+            ("16:33' 25/8/2020", "2020-08-25T16:33"),
+            ("07/08/2020 | 236", "2020-08-07"),
+            (
+                "Thứ Tư, 07/04/2021, 07:46 [GMT+7]",
+                "2021-04-07T07:46+07:00",
+            ),
+            ("16:17 06/11/2020", "2020-11-06T16:17"),
+            ("Thứ Năm, 8/6/2023 14:46'(GMT+7)", "2023-06-08T14:46+07:00"),
+            ("Cập nhật: 09:15 ngày 10/10/2020", ""),
+            ("Ngày đăng: 12/10/2020", "2020-10-12"),
+            ("31/2/2020", ""),
+            ("Ngày 9/7/2020, tại Hà Nội, hội nghị diễn ra", ""),
+        ] {
+            let got = parse_dateline(line, 0..line.len()).and_then(|t| t.value);
+            if want.is_empty() {
+                assert_eq!(got, None, "{line}");
+            } else {
+                assert_eq!(got.as_deref(), Some(want), "{line}");
+            }
+        }
+        let line = "Thứ Tư, 07/04/2021, 07:46 [GMT+7]";
+        let t = parse_dateline(line, 0..line.len()).unwrap();
+        assert_eq!(t.text, "07/04/2021, 07:46 [GMT+7]");
+    }
+
+    #[test]
+    fn bylines() {
+        let names = |t: &str| {
+            parse_byline(t).map(|v| v.into_iter().map(|a| (a.name, a.role)).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            names("Tin: Ngọc DiệpẢnh: Mai Anh"),
+            Some(vec![
+                ("Ngọc Diệp".into(), AuthorRole::Text),
+                ("Mai Anh".into(), AuthorRole::Photo)
+            ])
+        );
+        assert_eq!(
+            names("A.H"),
+            Some(vec![("A.H".into(), AuthorRole::Unknown)])
+        );
+        assert_eq!(
+            names("Phan Xuân Bính (Đảng ủy Khối các cơ quan)"),
+            Some(vec![("Phan Xuân Bính".into(), AuthorRole::Unknown)])
+        );
+        assert_eq!(
+            names("Bài, ảnh: Thu Hà"),
+            Some(vec![("Thu Hà".into(), AuthorRole::Text)])
+        );
+        assert_eq!(names("Toàn cảnh hội nghị"), None);
+        assert_eq!(names("Đồng chí Nguyễn Đình Hải phát biểu"), None);
+        assert_eq!(names("Các đại biểu dự Hội nghị"), None);
+    }
+
+    #[test]
+    fn furniture_and_categories() {
+        assert!(is_widget("EmailPrintAa"));
+        assert!(is_widget("Chia sẻ | Facebook | Zalo"));
+        assert!(!is_widget("In"));
+        assert!(is_tail_marker("Các bài viết khác"));
+        assert!(is_tail_marker("Ý KIẾN BẠN ĐỌC VỀ BÀI VIẾT NÀY"));
+        assert!(is_tail_marker("Họ và tên : *"));
+        assert!(!is_tail_marker(
+            "Bình luận về sự kiện này, đồng chí Bí thư cho biết rõ."
+        ));
+        assert!(is_related_item("18 ngày trước"));
+        assert!(is_related_item("• Hội nghị Ban Thường vụ (1 tháng trước)"));
+        assert!(is_category("Thời sự - Chính trị"));
+        assert!(is_category("Xây dựng Đảng"));
+        assert!(!is_category(
+            "Hội nghị Ban Chấp hành Đảng bộ Khối lần thứ 22"
+        ));
+    }
+
+    #[test]
+    fn whole_page() {
+        let t = "Thời sự - Chính trị\nTiêu đề bài viết về hội nghị\n16:33' 25/8/2020\n\nĐoạn một.\nẢnh: chú thích\nẢnh: chú thích\n\nTin: Ngọc DiệpẢnh: Mai Anh\n\nÝ KIẾN BẠN ĐỌC VỀ BÀI VIẾT NÀY\n\nHọ và tên : *\n";
+        let l = layout(t);
+        assert_eq!(&t[l.category.clone().unwrap()], "Thời sự - Chính trị");
+        assert_eq!(&t[l.title.clone().unwrap()], "Tiêu đề bài viết về hội nghị");
+        assert_eq!(l.authors.len(), 2);
+        let content: Vec<&str> = l.content.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(
+            content,
+            vec!["Tiêu đề bài viết về hội nghị", "Đoạn một.\nẢnh: chú thích"]
+        );
+    }
+
+    #[test]
+    fn empty_and_plain() {
+        assert!(layout("").content.is_empty());
+        let l = layout("Một câu duy nhất không có tiêu đề riêng.");
+        assert_eq!(l.content.len(), 1);
+    }
+}

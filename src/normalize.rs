@@ -1,0 +1,414 @@
+//! Canonical text with an exact map back to the caller's bytes.
+//!
+//! Extractors match against one canonical form of the text:
+//! - NFC: decomposed letters ("e" + U+0302 + U+0301) are composed;
+//! - the traditional tone placement Party media use: "hoá" → "hóa",
+//!   "Uỷ" → "Ủy", "khoẻ" → "khỏe" (open syllables in oa, oe, uy only);
+//! - look-alike letters: "Ð" (U+00D0), "Ɖ" (U+0189) → "Đ"; "ð", "ɖ" → "đ";
+//! - no-break and other wide spaces → " "; zero-width characters, soft
+//!   hyphens and byte-order marks are dropped;
+//! - dash, minus, slash and quote variants → "-", "/", `"` and `'`.
+//!
+//! Every change is recorded as an edit (canonical range ↔ original range),
+//! so any canonical span maps back to exact original byte offsets. Text that
+//! is already canonical — the usual case — is borrowed, with no edits, after
+//! one byte scan.
+//!
+//! ```
+//! use vnextract::normalize::Normalized;
+//! let input = "Ban Chấp hành khoá XII, Uỷ ban";
+//! let n = Normalized::new(input);
+//! assert_eq!(n.text(), "Ban Chấp hành khóa XII, Ủy ban");
+//! let start = n.text().find("Ủy").unwrap();
+//! let (s, e) = n.to_original(start, n.text().len());
+//! assert_eq!(&input[s..e], "Uỷ ban");
+//! ```
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_normalization::char::{compose, decompose_canonical, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::record::{Mention, Temporal};
+
+/// One changed stretch: `canon` of the canonical text stands for `orig` of
+/// the original. Untouched text between edits is byte-identical.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Edit {
+    canon: Range<usize>,
+    orig: Range<usize>,
+}
+
+/// The canonical form of a text and the map back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    text: Cow<'a, str>,
+    edits: Vec<Edit>,
+}
+
+impl<'a> Normalized<'a> {
+    /// Normalizes `input`. Already canonical input is borrowed.
+    pub fn new(input: &'a str) -> Self {
+        if !needs_work(input) {
+            return Normalized {
+                text: Cow::Borrowed(input),
+                edits: Vec::new(),
+            };
+        }
+        let (text, edits) = rewrite(input);
+        Normalized {
+            text: Cow::Owned(text),
+            edits,
+        }
+    }
+
+    /// The canonical text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// True when the canonical text is the input itself.
+    pub fn is_identity(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// Maps a canonical byte range to the original byte range that produced
+    /// it. A bound inside a changed stretch widens to the whole stretch, so
+    /// the result is always on char boundaries of the original.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.edits.is_empty() {
+            return (start, end);
+        }
+        let s = {
+            let i = self.edits.partition_point(|e| e.canon.start <= start);
+            match i.checked_sub(1).map(|i| &self.edits[i]) {
+                Some(e) if start < e.canon.end => e.orig.start,
+                Some(e) => start - e.canon.end + e.orig.end,
+                None => start,
+            }
+        };
+        let e = {
+            let i = self.edits.partition_point(|e| e.canon.start < end);
+            match i.checked_sub(1).map(|i| &self.edits[i]) {
+                Some(e) if end <= e.canon.end => e.orig.end,
+                Some(e) => end - e.canon.end + e.orig.end,
+                None => end,
+            }
+        };
+        (s, e.max(s))
+    }
+
+    /// Rewrites a mention found in the canonical text into original offsets
+    /// and text.
+    pub fn remap_mention(&self, input: &str, m: &mut Mention) {
+        let (s, e) = self.to_original(m.start, m.end);
+        m.start = s;
+        m.end = e;
+        m.text = input[s..e].to_string();
+    }
+
+    /// Rewrites a temporal expression found in the canonical text into
+    /// original offsets and text.
+    pub fn remap_temporal(&self, input: &str, t: &mut Temporal) {
+        let (s, e) = self.to_original(t.start, t.end);
+        t.start = s;
+        t.end = e;
+        t.text = input[s..e].to_string();
+    }
+}
+
+/// One byte scan for anything that can need a change. False positives only
+/// cost the slow path; a false negative would leave text non-canonical, so
+/// every mapped character's lead bytes are listed here.
+fn needs_work(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        let hit = match x {
+            // U+0300..U+037F: combining diacritics.
+            0xCC | 0xCD => true,
+            0xC2 => matches!(at(i + 1), 0xA0 | 0xAB | 0xAD | 0xBB),
+            0xC3 => matches!(at(i + 1), 0x90 | 0xB0) || tone_candidate(s, i),
+            0xC6 => at(i + 1) == 0x89,
+            0xC9 => at(i + 1) == 0x96,
+            0xCA => at(i + 1) == 0xBC,
+            0xE1 => tone_candidate(s, i),
+            0xE2 => match at(i + 1) {
+                0x80 => true,
+                0x81 => matches!(at(i + 2), 0x84 | 0x9F | 0xA0),
+                0x88 => matches!(at(i + 2), 0x92 | 0x95),
+                _ => false,
+            },
+            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+            0xEF => {
+                (at(i + 1) == 0xBB && at(i + 2) == 0xBF) || (at(i + 1) == 0xBC && at(i + 2) == 0x8F)
+            }
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// A toned a/e/y right after o/u: maybe new-style tone placement.
+fn tone_candidate(s: &str, i: usize) -> bool {
+    i > 0
+        && matches!(s.as_bytes()[i - 1], b'o' | b'O' | b'u' | b'U')
+        && s[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| split_tone(c).is_some())
+}
+
+/// What one character becomes in the canonical text.
+enum Mapped {
+    Same,
+    To(&'static str),
+    Drop,
+}
+
+fn map_char(c: char) -> Mapped {
+    match c {
+        '\u{00D0}' | '\u{0189}' => Mapped::To("Đ"),
+        '\u{00F0}' | '\u{0256}' => Mapped::To("đ"),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Mapped::To(" ")
+        }
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Mapped::Drop,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Mapped::To("-"),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => {
+            Mapped::To("\"")
+        }
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{02BC}' => Mapped::To("'"),
+        '\u{FF0F}' | '\u{2044}' | '\u{2215}' => Mapped::To("/"),
+        _ => Mapped::Same,
+    }
+}
+
+/// The five Vietnamese tone marks.
+fn is_tone(m: char) -> bool {
+    matches!(
+        m,
+        '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
+    )
+}
+
+/// Splits a toned a/e/y (either case) into its base letter and tone mark.
+fn split_tone(c: char) -> Option<(char, char)> {
+    let mut parts = [None; 2];
+    let mut n = 0;
+    decompose_canonical(c, |d| {
+        if n < 2 {
+            parts[n] = Some(d);
+        }
+        n += 1;
+    });
+    match (n, parts) {
+        (2, [Some(base), Some(tone)])
+            if is_tone(tone) && matches!(base, 'a' | 'A' | 'e' | 'E' | 'y' | 'Y') =>
+        {
+            Some((base, tone))
+        }
+        _ => None,
+    }
+}
+
+/// The slow path: builds the canonical text and its edits.
+fn rewrite(input: &str) -> (String, Vec<Edit>) {
+    let mut out = String::with_capacity(input.len() + 16);
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut chars = input.char_indices().peekable();
+    // The previous cluster: original start, canonical start, and its output
+    // when that output is a single character (for the tone move).
+    let mut prev: Option<(usize, usize, Option<char>)> = None;
+
+    while let Some((i, c)) = chars.next() {
+        let mut j = i + c.len_utf8();
+        while let Some(&(k, m)) = chars.peek() {
+            if !is_combining_mark(m) {
+                break;
+            }
+            j = k + m.len_utf8();
+            chars.next();
+        }
+        let cluster = &input[i..j];
+        let canon_start = out.len();
+        if j - i > c.len_utf8() {
+            for ch in cluster.nfc() {
+                push_mapped(&mut out, ch);
+            }
+        } else {
+            push_mapped(&mut out, c);
+        }
+        let emitted = &out[canon_start..];
+        let mut single = {
+            let mut it = emitted.chars();
+            match (it.next(), it.next()) {
+                (Some(x), None) => Some(x),
+                _ => None,
+            }
+        };
+
+        // Move the tone of "oá", "oé", "uý" (new style) onto the first vowel
+        // when the syllable ends here: "hoá" → "hóa", "Uỷ" → "Ủy".
+        let next_is_word = chars
+            .peek()
+            .is_some_and(|&(_, n)| crate::text::is_word_char(n));
+        if let (Some(x), Some((p_orig, p_canon, Some(p))), false) = (single, prev, next_is_word) {
+            if let Some(moved) = move_tone(&out[..p_canon], p, x) {
+                if edits.last().is_some_and(|e| e.canon.start == p_canon) {
+                    edits.pop();
+                }
+                out.truncate(p_canon);
+                out.push(moved.0);
+                out.push(moved.1);
+                edits.push(Edit {
+                    canon: p_canon..out.len(),
+                    orig: p_orig..j,
+                });
+                prev = Some((p_orig, p_canon, None));
+                continue;
+            }
+        }
+
+        if &out[canon_start..] != cluster {
+            edits.push(Edit {
+                canon: canon_start..out.len(),
+                orig: i..j,
+            });
+        }
+        if out.len() == canon_start {
+            // A dropped character leaves the previous cluster adjacent.
+            single = None;
+        }
+        prev = Some((i, canon_start, single));
+    }
+    (out, edits)
+}
+
+fn push_mapped(out: &mut String, c: char) {
+    match map_char(c) {
+        Mapped::Same => out.push(c),
+        Mapped::To(s) => out.push_str(s),
+        Mapped::Drop => {}
+    }
+}
+
+/// For a vowel pair `p` `x` where `x` carries the tone, the pair with the tone
+/// on `p` instead; `before` is the canonical text before `p`.
+fn move_tone(before: &str, p: char, x: char) -> Option<(char, char)> {
+    let (base, tone) = split_tone(x)?;
+    let pair_ok = match p {
+        'o' | 'O' => matches!(base, 'a' | 'A' | 'e' | 'E'),
+        // "quý", "quỹ": the u belongs to "qu", the tone stays on y.
+        'u' | 'U' => {
+            matches!(base, 'y' | 'Y') && !matches!(before.chars().next_back(), Some('q' | 'Q'))
+        }
+        _ => false,
+    };
+    if !pair_ok {
+        return None;
+    }
+    Some((compose(p, tone)?, base))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(s: &str) -> String {
+        Normalized::new(s).text().to_string()
+    }
+
+    #[test]
+    fn canonical_input_is_borrowed() {
+        let s = "Ủy viên Bộ Chính trị, khóa XIII, quý I/2021 – ";
+        let n = Normalized::new("Ủy viên Bộ Chính trị, khóa XIII, hòa bình");
+        assert!(n.is_identity());
+        assert!(!Normalized::new(s).is_identity());
+    }
+
+    #[test]
+    fn tone_placement() {
+        assert_eq!(
+            canon("hoá khoá Uỷ uỷ thuỷ khoẻ"),
+            "hóa khóa Ủy ủy thủy khỏe"
+        );
+        assert_eq!(canon("HOÁ"), "HÓA");
+        // Closed syllables and qu- stay.
+        assert_eq!(
+            canon("hoàn toán quý quỹ khuyến"),
+            "hoàn toán quý quỹ khuyến"
+        );
+        assert_eq!(canon("Thanh Hoá."), "Thanh Hóa.");
+    }
+
+    #[test]
+    fn nfd_is_composed() {
+        let nfd: String = "Đảng ủy Khối hóa".nfd().collect();
+        assert_ne!(nfd, "Đảng ủy Khối hóa");
+        assert_eq!(canon(&nfd), "Đảng ủy Khối hóa");
+        // NFD with new-style tone placement.
+        let nfd_new: String = "Uỷ ban hoá".nfd().collect();
+        assert_eq!(canon(&nfd_new), "Ủy ban hóa");
+    }
+
+    #[test]
+    fn lookalikes_spaces_dashes() {
+        assert_eq!(canon("QÐ-TTg ðảng"), "QĐ-TTg đảng");
+        assert_eq!(canon("35\u{2013}CT/TW\u{00A0}x"), "35-CT/TW x");
+        assert_eq!(canon("a\u{200B}b\u{FEFF}c\u{00AD}d"), "abcd");
+        assert_eq!(canon("“Đoàn kết”"), "\"Đoàn kết\"");
+        assert_eq!(canon("26\u{FF0F}61"), "26/61");
+    }
+
+    #[test]
+    fn spans_map_back_exactly() {
+        let input = "\u{FEFF}Ngày 9/7, Uỷ ban Kiểm tra khoá XII \u{2013} Ð/c Thạch";
+        let n = Normalized::new(input);
+        for needle in [
+            "Ngày 9/7",
+            "Ủy ban",
+            "khóa XII",
+            "- Đ/c",
+            "Đ/c Thạch",
+            "Kiểm tra",
+        ] {
+            let s = n.text().find(needle).unwrap();
+            let (os, oe) = n.to_original(s, s + needle.len());
+            let orig = &input[os..oe];
+            assert_eq!(canon(orig), needle, "{needle} -> {orig:?}");
+        }
+        // The dropped BOM is outside the first span.
+        let (os, _) = n.to_original(0, 4);
+        assert_eq!(os, 3);
+    }
+
+    #[test]
+    fn inside_an_edit_widens() {
+        let input = "hoá";
+        let n = Normalized::new(input);
+        assert_eq!(n.text(), "hóa");
+        // "hó" ends inside the moved pair: widens to the whole pair.
+        let (s, e) = n.to_original(0, "hó".len());
+        assert_eq!(&input[s..e], "hoá");
+    }
+
+    #[test]
+    fn lone_combining_marks_do_not_panic() {
+        let s = "\u{0301}\u{0301}a\u{0300}";
+        let n = Normalized::new(s);
+        let (a, b) = n.to_original(0, n.text().len());
+        assert_eq!((a, b), (0, s.len()));
+    }
+}

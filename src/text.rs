@@ -1,0 +1,126 @@
+//! Small text helpers shared by the extractors: word boundaries that work on
+//! Vietnamese letters without Unicode `\b` in regexes, and whitespace folding.
+
+/// True for characters that belong to a word: letters, digits and combining
+/// marks.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{0300}'..='\u{036f}').contains(&c)
+}
+
+/// True when no word character ends right before `pos` (`pos` on a char
+/// boundary of `text`).
+#[inline]
+pub fn boundary_before(text: &str, pos: usize) -> bool {
+    !text[..pos].chars().next_back().is_some_and(is_word_char)
+}
+
+/// True when no word character starts right at `pos` (`pos` on a char
+/// boundary of `text`).
+#[inline]
+pub fn boundary_after(text: &str, pos: usize) -> bool {
+    !text[pos..].chars().next().is_some_and(is_word_char)
+}
+
+/// True when `start..end` of `text` is a whole word run: word boundaries on
+/// both sides.
+#[inline]
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    boundary_before(text, start) && boundary_after(text, end)
+}
+
+/// Folds every run of white space into one space and trims both ends.
+///
+/// ```
+/// assert_eq!(vnextract::text::collapse_ws("  a \n b  "), "a b");
+/// ```
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Upper-cases the first letter of every word and lower-cases the rest:
+/// "PHAN VĂN PHỤNG" → "Phan Văn Phụng".
+///
+/// ```
+/// assert_eq!(vnextract::text::title_case("PHAN VĂN PHỤNG"), "Phan Văn Phụng");
+/// ```
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at_start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if at_start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            at_start = false;
+        } else {
+            out.push(c);
+            at_start = c.is_whitespace() || c == '-';
+        }
+    }
+    out
+}
+
+/// The start of the word run that ends at `pos`, skipping white space before
+/// it; `None` when there is no word before `pos`.
+pub fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let head = text[..pos].trim_end();
+    let end = head.len();
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, &text[start..end]))
+}
+
+/// The word run that starts after `pos`, skipping white space; `None` when
+/// the next non-space character is not a word character.
+pub fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let tail = &text[pos..];
+    let skip = tail.len() - tail.trim_start().len();
+    let start = pos + skip;
+    let len: usize = text[start..]
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then(|| (start, &text[start..start + len]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_on_vietnamese() {
+        let t = "số35-CT";
+        let p = t.find('3').unwrap();
+        assert!(!boundary_before(t, p));
+        assert!(boundary_after(t, t.find('-').unwrap()));
+        assert!(boundary_before(t, 0));
+        assert!(boundary_after(t, t.len()));
+    }
+
+    #[test]
+    fn words_around() {
+        let t = "tại  Hà Nội, ngày";
+        assert_eq!(
+            prev_word(t, t.find(',').unwrap()),
+            Some((t.find("Nội").unwrap(), "Nội"))
+        );
+        assert_eq!(next_word(t, 5), Some((7, "Hà")));
+        assert_eq!(next_word(t, t.find(',').unwrap()), None);
+        assert_eq!(prev_word("  ", 2), None);
+    }
+}
