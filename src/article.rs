@@ -491,6 +491,47 @@ fn parse_dateline(text: &str, range: Range<usize>) -> Option<Temporal> {
     })
 }
 
+/// Reads a publication date given outside the text, ISO 8601:
+/// `2020-08-25`, `2020-08-25T16:33`, `2020-08-25 16:33:05+07:00`. The value
+/// keeps the precision given (minutes at most) and the zone when stated.
+pub fn parse_iso_hint(hint: &str) -> Option<Temporal> {
+    static ISO: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\s*$",
+        )
+        .expect("iso pattern")
+    });
+    let c = ISO.captures(hint)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, mo, d) = (n(1)?, n(2)?, n(3)?);
+    if !valid_date(y as i32, mo, d) {
+        return None;
+    }
+    let mut value = format!("{y:04}-{mo:02}-{d:02}");
+    if let (Some(h), Some(mi)) = (n(4), n(5)) {
+        if h > 23 || mi > 59 {
+            return None;
+        }
+        value.push_str(&format!("T{h:02}:{mi:02}"));
+        match c.get(6).map(|m| m.as_str()) {
+            Some("Z") => value.push_str("+00:00"),
+            Some(z) => {
+                let digits: String = z[1..].chars().filter(char::is_ascii_digit).collect();
+                value.push_str(&format!("{}{}:{}", &z[..1], &digits[..2], &digits[2..]));
+            }
+            None => {}
+        }
+    }
+    Some(Temporal {
+        text: String::new(),
+        start: 0,
+        end: 0,
+        value: Some(value),
+        inferred: false,
+        modifier: None,
+    })
+}
+
 /// True for a real calendar date.
 pub fn valid_date(year: i32, month: u32, day: u32) -> bool {
     let dim = match month {

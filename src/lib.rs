@@ -65,9 +65,28 @@ impl Extractor {
 
     /// Extracts one article and names it `id`.
     pub fn extract_with_id(&self, id: &str, input: &str) -> Article {
+        self.extract_with_hint(id, input, None)
+    }
+
+    /// Extracts one article and names it `id`, with a publication date known
+    /// from outside the text (an archive's metadata, ISO 8601 such as
+    /// `2020-08-25` or `2020-08-25T16:33:00+07:00`). The article's own date
+    /// line wins when it has one; otherwise the hint becomes `published`
+    /// (with an empty span at offset 0, since it is not in the text) and the
+    /// context for years missing from the text.
+    ///
+    /// ```
+    /// let ex = vnextract::Extractor::new();
+    /// let a = ex.extract_with_hint("x", "Ngày 9/7, hội nghị diễn ra.", Some("2020-07-10"));
+    /// assert_eq!(a.published.unwrap().value.as_deref(), Some("2020-07-10"));
+    /// ```
+    pub fn extract_with_hint(&self, id: &str, input: &str, published: Option<&str>) -> Article {
         let norm = Normalized::new(input);
         let canon = norm.text();
-        let layout = article::Layout::parse(canon);
+        let mut layout = article::Layout::parse(canon);
+        if layout.published.is_none() {
+            layout.published = published.and_then(article::parse_iso_hint);
+        }
         let doc = Doc {
             text: canon,
             content: layout.content.clone(),
@@ -84,7 +103,7 @@ impl Extractor {
         let mut events = events::extract(&doc, &dates, &officials, &mut claims);
 
         let mut published = layout.published.clone();
-        if let Some(p) = published.as_mut() {
+        if let Some(p) = published.as_mut().filter(|p| p.end > p.start) {
             norm.remap_temporal(input, p);
         }
         for d in &mut dates {

@@ -1,0 +1,62 @@
+//! The same article in NFD, with new-style tone placement, or with "Ð"
+//! look-alikes gives the same records, and every span indexes the bytes of
+//! the variant actually given.
+
+mod common;
+
+use common::*;
+
+fn record(text: &str) -> serde_json::Value {
+    serde_json::to_value(vnextract::extract(text)).expect("record serializes")
+}
+
+fn same_records(variant: fn(&str) -> String, name: &str) {
+    for (id, text) in seeds() {
+        let v = variant(&text);
+        assert_ne!(v, text, "{name} changes {id}");
+        let base = record(&text);
+        let other = record(&v);
+        check_spans(&text, &base);
+        check_spans(&v, &other);
+        assert_eq!(without_spans(&base), without_spans(&other), "{name} on {id}");
+    }
+}
+
+#[test]
+fn nfd_gives_the_same_records() {
+    same_records(to_nfd, "NFD");
+}
+
+#[test]
+fn new_tone_placement_gives_the_same_records() {
+    same_records(to_new_tones, "new tones");
+}
+
+#[test]
+fn eth_lookalikes_give_the_same_records() {
+    same_records(to_eth, "eth");
+}
+
+#[test]
+fn all_variants_at_once() {
+    same_records(|s| to_eth(&to_nfd(&to_new_tones(s))), "all");
+}
+
+#[test]
+fn spans_shift_with_a_prefix() {
+    // A prefix of multibyte junk moves every span by its length.
+    for (_, text) in seeds() {
+        let prefix = "\u{FEFF}\u{00A0}\n";
+        let shifted = format!("{prefix}{text}");
+        let a = record(&text);
+        let b = record(&shifted);
+        check_spans(&shifted, &b);
+        assert_eq!(without_spans(&a), without_spans(&b));
+    }
+}
+
+#[test]
+fn variant_helpers_do_what_they_say() {
+    assert_eq!(to_new_tones("Ủy ban hòa bình khóa quý thủy hoàn"), "Uỷ ban hoà bình khoá quý thuỷ hoàn");
+    assert_eq!(to_eth("Đảng"), "\u{00D0}ảng");
+}
