@@ -197,7 +197,9 @@ impl Layout {
             let second = head_content.next();
             let first_text = &text[lines[first].range.clone()];
             let is_cat = second.is_some_and(|s| {
-                is_category(first_text) && text[lines[s].range.clone()].len() > first_text.len()
+                is_category(first_text)
+                    && (first_text.contains(" - ")
+                        || text[lines[s].range.clone()].len() > first_text.len())
             });
             let title = if is_cat {
                 lines[first].kind = LineKind::Category;
