@@ -64,24 +64,20 @@ const HEDGES: &[&str] = &[
     "ước tính",
 ];
 
-/// Words right before a day/month look-alike that make it a date.
+/// Words right before a day/month look-alike that make it a date whatever
+/// follows ("Ngày 1/3 cấp ủy họp").
 const DATE_CUES: &[&str] = &[
     "chiều",
     "chủ nhật",
-    "cuối",
-    "giữa",
     "hôm",
+    "hôm nay",
+    "hôm qua",
     "hạn",
-    "hết",
-    "kể từ",
     "lúc",
     "mùng",
     "mồng",
-    "nay",
     "ngày",
-    "qua",
     "quý",
-    "sau",
     "sáng",
     "tháng",
     "thứ 2",
@@ -97,12 +93,25 @@ const DATE_CUES: &[&str] = &[
     "thứ sáu",
     "thứ tư",
     "trưa",
-    "trước",
     "tối",
+    "đêm",
+];
+
+/// Weaker date cues ("từ", "đến", "trước", "đến nay"): a day/month
+/// look-alike after them is a date unless a counted noun follows it
+/// ("đến nay 12/12 huyện").
+const WEAK_DATE_CUES: &[&str] = &[
+    "cuối",
+    "giữa",
+    "hết",
+    "kể từ",
+    "nay",
+    "qua",
+    "sau",
+    "trước",
     "tới",
     "từ",
     "vào",
-    "đêm",
     "đầu",
     "đến",
 ];
@@ -190,6 +199,7 @@ const SUBJECT_STOPS: &[&str] = &[
     "tại",
     "tới",
     "từ",
+    "vào",
     "vì",
     "vượt",
     "vẫn",
@@ -204,6 +214,16 @@ const SUBJECT_STOPS: &[&str] = &[
     "đều",
     "để",
     "ở",
+];
+
+/// Verbs that double as nouns ("tổ chức" = organize / organization): they
+/// end a subject but cannot be its first word, and "tổ chức" followed by a
+/// word of [`NOUN_AFTER_VERB`] stays a noun ("tổ chức cơ sở đảng").
+const VERB_STOPS: &[&str] = &["thực hiện", "tiến hành", "triển khai", "tổ chức"];
+
+/// Words after a [`VERB_STOPS`] entry that make it a noun.
+const NOUN_AFTER_VERB: &[&str] = &[
+    "bộ", "chính", "công", "cơ", "hội", "quần", "xã", "đoàn", "đảng",
 ];
 
 /// The longest subject kept, in words.
@@ -365,7 +385,13 @@ fn count_not_date(seg: &str, start: usize, end: usize) -> bool {
     if after.starts_with('-') {
         return false;
     }
-    noun_follows(&seg[end..]) || phrase_before(before, before.len(), COUNT_CUES).is_some()
+    if noun_follows(&seg[end..]) {
+        return true;
+    }
+    if phrase_before(before, before.len(), WEAK_DATE_CUES).is_some() {
+        return false;
+    }
+    phrase_before(before, before.len(), COUNT_CUES).is_some()
 }
 
 /// `s` without trailing white space and an opening parenthesis or a comma
@@ -522,7 +548,7 @@ fn subject(seg: &str, pos: usize) -> Option<String> {
             // "100% việc tổ chức đại hội": a verb phrase is the subject.
             bare_verbs_ok = true;
         }
-        if !bare_verbs_ok && is_stop(seg, j, j + len) {
+        if !bare_verbs_ok && is_stop(seg, j, j + len, words.is_empty()) {
             break;
         }
         if eq_ci(word, "và") && next_is_number(&seg[j + len..]) {
@@ -540,21 +566,42 @@ fn subject(seg: &str, pos: usize) -> Option<String> {
 }
 
 /// True when the word at `seg[s..e]`, alone or with the next word, is a
-/// subject stop.
-fn is_stop(seg: &str, s: usize, e: usize) -> bool {
+/// subject stop; `initial` for the first word of the subject, where the
+/// verbs that double as nouns ("tổ chức") do not stop it.
+fn is_stop(seg: &str, s: usize, e: usize, initial: bool) -> bool {
     let word = &seg[s..e];
-    let rest = seg[e..].trim_start_matches([' ', '\t']);
-    let gap = seg.len() - e - rest.len();
-    let next_len: usize = rest
+    let (gap, next_end) = word_after(seg, e);
+    let next = &seg[e + gap..next_end];
+    let two = |a: &str, b: &str| gap > 0 && eq_ci(word, a) && eq_ci(next, b);
+    let hit = SUBJECT_STOPS.iter().any(|stop| match stop.split_once(' ') {
+        None => eq_ci(word, stop),
+        Some((a, b)) => two(a, b),
+    });
+    if hit || initial {
+        return hit;
+    }
+    VERB_STOPS.iter().any(|stop| match stop.split_once(' ') {
+        Some((a, b)) if two(a, b) => {
+            // "chi bộ tổ chức đại hội" stops; "số tổ chức cơ sở đảng" does not.
+            let (g2, e2) = word_after(seg, next_end);
+            let third = &seg[next_end + g2..e2];
+            !NOUN_AFTER_VERB.iter().any(|n| eq_ci(third, n))
+        }
+        _ => false,
+    })
+}
+
+/// The word after `pos`: the length of the spaces before it and its end
+/// (an empty word when none follows).
+fn word_after(seg: &str, pos: usize) -> (usize, usize) {
+    let rest = seg[pos..].trim_start_matches([' ', '\t']);
+    let gap = seg.len() - pos - rest.len();
+    let len: usize = rest
         .chars()
         .take_while(|&c| is_word_char(c))
         .map(char::len_utf8)
         .sum();
-    let next = &rest[..next_len];
-    SUBJECT_STOPS.iter().any(|stop| match stop.split_once(' ') {
-        None => eq_ci(word, stop),
-        Some((a, b)) => gap > 0 && eq_ci(word, a) && eq_ci(next, b),
-    })
+    (gap, pos + gap + len)
 }
 
 /// True when a number (digit) or a hedge and a number follow.
@@ -581,7 +628,16 @@ mod tests {
 
     #[test]
     fn lexicons_sorted_lowercase_unique() {
-        for list in [HEDGES, DATE_CUES, COUNT_CUES, NOT_NOUNS, SUBJECT_STOPS] {
+        for list in [
+            HEDGES,
+            DATE_CUES,
+            WEAK_DATE_CUES,
+            COUNT_CUES,
+            VERB_STOPS,
+            NOUN_AFTER_VERB,
+            NOT_NOUNS,
+            SUBJECT_STOPS,
+        ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
             }
