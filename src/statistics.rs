@@ -23,7 +23,7 @@
 //! codes), anything glued to letters or a dash code ("35-CT/TW",
 //! "19/CT-TTg"), "24/7" and other ratios with a numerator above the
 //! denominator, map scales ("1/500"), year spans ("2020/2025"), URLs and
-//! numbers after "số". A day/month look-alike `D/M` (D ≤ 31, M ≤ 12) is a
+//! numbers after "số" or in addresses ("ngõ 1/3"). A day/month look-alike `D/M` (D ≤ 31, M ≤ 12) is a
 //! fraction only when a counted noun follows it or a count word ("đạt",
 //! "có", "gần", ...) precedes it, and no date cue ("ngày", "sáng", "từ",
 //! "đến", a weekday, ...) precedes it. Plain counts ("kết nạp 184 đảng
@@ -69,15 +69,19 @@ const HEDGES: &[&str] = &[
 const DATE_CUES: &[&str] = &[
     "chiều",
     "chủ nhật",
+    "dịp",
     "hôm",
     "hôm nay",
     "hôm qua",
     "hạn",
+    "kỷ niệm",
     "lúc",
     "mùng",
     "mồng",
+    "mừng",
     "ngày",
     "quý",
+    "quốc khánh",
     "sáng",
     "tháng",
     "thứ 2",
@@ -116,6 +120,10 @@ const WEAK_DATE_CUES: &[&str] = &[
     "đến",
 ];
 
+/// Words before `x/y` that make it a number, not a count: "số 12/345",
+/// addresses "ngõ 1/3", class names "lớp 10/2".
+const NUMBER_PREFIXES: &[&str] = &["hẻm", "kiệt", "lớp", "ngách", "ngõ", "số"];
+
 /// Words right before a day/month look-alike that make it a count
 /// ("đạt 3/3", "gần 2/3").
 const COUNT_CUES: &[&str] = &[
@@ -144,9 +152,9 @@ const COUNT_CUES: &[&str] = &[
 /// Lower-case words that cannot start the counted noun after a day/month
 /// look-alike: "9/7 tại Hà Nội", "1/5 vừa qua" stay dates.
 const NOT_NOUNS: &[&str] = &[
-    "chiều", "của", "hàng", "hằng", "lúc", "nay", "ngày", "nhằm", "này", "năm", "qua", "sáng",
-    "sẽ", "theo", "tháng", "trong", "trưa", "tại", "tối", "tới", "từ", "và", "vào", "về", "với",
-    "vừa", "đang", "đã", "đêm", "đến", "để", "ở",
+    "bị", "chiều", "có", "của", "diễn", "hàng", "hằng", "là", "lúc", "mới", "nay", "ngày", "nhằm",
+    "này", "năm", "qua", "sáng", "sẽ", "theo", "tháng", "trong", "trưa", "tại", "tối", "tới", "từ",
+    "và", "vào", "về", "với", "vừa", "đang", "đã", "đêm", "được", "đến", "để", "ở",
 ];
 
 /// Words that end a subject (verbs, auxiliaries, clause openers, time
@@ -339,8 +347,8 @@ fn fraction(seg: &str, start: usize, end: usize) -> Option<Found> {
     if num == 1 && den >= 100 && den % 100 == 0 {
         return None; // map scale "1/500"
     }
-    if phrase_before(seg, start, &["số"]).is_some() {
-        return None; // "số 12/345": a document number
+    if phrase_before(seg, start, NUMBER_PREFIXES).is_some() {
+        return None; // "số 12/345", "ngõ 1/3": a number or an address
     }
     let date_like = !p0.contains('.') && !p1.contains('.') && (1..=31).contains(&num) && den <= 12;
     if date_like && !count_not_date(seg, start, end) {
@@ -479,45 +487,57 @@ fn starts_with_ci(s: &str, lower: &str) -> Option<usize> {
     Some(len)
 }
 
-/// The start of the longest phrase of `list` (lower-case, words separated by
-/// one space) written right before `pos` in `seg`, after spaces, as whole
-/// words and case-insensitively; with the phrase matched.
+/// The start of the longest phrase of `list` (sorted, lower-case, words
+/// separated by one space, at most three words) written right before `pos`
+/// in `seg`, after spaces, as whole words and case-insensitively; with the
+/// phrase matched.
 fn phrase_before(seg: &str, pos: usize, list: &[&'static str]) -> Option<(usize, &'static str)> {
-    let head = seg[..pos].trim_end_matches([' ', '\t']);
-    let mut best: Option<(usize, &'static str)> = None;
-    for &p in list {
-        if let Some(s) = ends_with_ci(head, p) {
-            if seg[..s].chars().next_back().is_some_and(is_word_char) {
-                continue;
-            }
-            if !matches!(best, Some((_, b)) if b.len() >= p.len()) {
-                best = Some((s, p));
-            }
+    // The last three words before `pos`, separated by spaces only, nearest
+    // first, and their lower-case forms joined in text order.
+    let mut starts = [0usize; 3];
+    let mut n = 0;
+    let mut end = pos;
+    while n < 3 {
+        let head = seg[..end].trim_end_matches([' ', '\t']);
+        if n > 0 && head.len() == end {
+            break; // words must be separated by spaces
         }
+        let len: usize = head
+            .chars()
+            .rev()
+            .take_while(|&c| is_word_char(c))
+            .map(char::len_utf8)
+            .sum();
+        if len == 0 {
+            break;
+        }
+        starts[n] = head.len() - len;
+        end = starts[n];
+        n += 1;
     }
-    best
+    if n == 0 {
+        return None;
+    }
+    let mut lower = String::with_capacity(pos - starts[n - 1]);
+    let mut offs = [0usize; 3];
+    for k in (0..n).rev() {
+        if k + 1 < n {
+            lower.push(' ');
+        }
+        offs[k] = lower.len();
+        let w = seg[starts[k]..].split(|c: char| !is_word_char(c)).next();
+        lower.extend(w.unwrap_or("").chars().flat_map(char::to_lowercase));
+    }
+    (0..n).rev().find_map(|k| {
+        let i = list.binary_search(&&lower[offs[k]..]).ok()?;
+        Some((starts[k], list[i]))
+    })
 }
 
-/// When `hay` ends with `lower` ignoring case (a space in `lower` matches a
-/// run of spaces), the start of that ending.
-fn ends_with_ci(hay: &str, lower: &str) -> Option<usize> {
-    let mut rest = hay;
-    for want in lower.chars().rev() {
-        if want == ' ' {
-            let t = rest.trim_end_matches([' ', '\t']);
-            if t.len() == rest.len() {
-                return None;
-            }
-            rest = t;
-            continue;
-        }
-        let c = rest.chars().next_back()?;
-        if !c.to_lowercase().eq(std::iter::once(want)) {
-            return None;
-        }
-        rest = &rest[..rest.len() - c.len_utf8()];
-    }
-    Some(rest.len())
+/// Appends `word` lower-cased to `buf` after clearing it.
+fn lower_into(buf: &mut String, word: &str) {
+    buf.clear();
+    buf.extend(word.chars().flat_map(char::to_lowercase));
 }
 
 /// The noun phrase starting at `pos` (after spaces), canonical, or `None`.
@@ -569,26 +589,27 @@ fn subject(seg: &str, pos: usize) -> Option<String> {
 /// subject stop; `initial` for the first word of the subject, where the
 /// verbs that double as nouns ("tổ chức") do not stop it.
 fn is_stop(seg: &str, s: usize, e: usize, initial: bool) -> bool {
-    let word = &seg[s..e];
-    let (gap, next_end) = word_after(seg, e);
-    let next = &seg[e + gap..next_end];
-    let two = |a: &str, b: &str| gap > 0 && eq_ci(word, a) && eq_ci(next, b);
-    let hit = SUBJECT_STOPS.iter().any(|stop| match stop.split_once(' ') {
-        None => eq_ci(word, stop),
-        Some((a, b)) => two(a, b),
-    });
-    if hit || initial {
-        return hit;
+    let mut key = String::new();
+    lower_into(&mut key, &seg[s..e]);
+    if SUBJECT_STOPS.binary_search(&key.as_str()).is_ok() {
+        return true;
     }
-    VERB_STOPS.iter().any(|stop| match stop.split_once(' ') {
-        Some((a, b)) if two(a, b) => {
-            // "chi bộ tổ chức đại hội" stops; "số tổ chức cơ sở đảng" does not.
-            let (g2, e2) = word_after(seg, next_end);
-            let third = &seg[next_end + g2..e2];
-            !NOUN_AFTER_VERB.iter().any(|n| eq_ci(third, n))
-        }
-        _ => false,
-    })
+    let (gap, next_end) = word_after(seg, e);
+    if gap == 0 || next_end == e + gap {
+        return false;
+    }
+    key.push(' ');
+    key.extend(seg[e + gap..next_end].chars().flat_map(char::to_lowercase));
+    if SUBJECT_STOPS.binary_search(&key.as_str()).is_ok() {
+        return true;
+    }
+    if initial || VERB_STOPS.binary_search(&key.as_str()).is_err() {
+        return false;
+    }
+    // "chi bộ tổ chức đại hội" stops; "số tổ chức cơ sở đảng" does not.
+    let (g2, e2) = word_after(seg, next_end);
+    lower_into(&mut key, &seg[next_end + g2..e2]);
+    NOUN_AFTER_VERB.binary_search(&key.as_str()).is_err()
 }
 
 /// The word after `pos`: the length of the spaces before it and its end
@@ -630,6 +651,7 @@ mod tests {
     fn lexicons_sorted_lowercase_unique() {
         for list in [
             HEDGES,
+            NUMBER_PREFIXES,
             DATE_CUES,
             WEAK_DATE_CUES,
             COUNT_CUES,

@@ -199,3 +199,19 @@ fn pipeline_nfd_and_lookalikes() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Any mix of digits, separators, Vietnamese letters and spaces: no panic,
+    /// spans on char boundaries that index the text, fractions x ≤ y.
+    #[test]
+    fn never_panics(s in "[0-9./,%:( )\\-\n aăđĐêơưàảãạấầẩẫậ́̀̃ngàyđạtphầntrămsốtừ]{0,60}") {
+        let doc = Doc::plain(&s, None);
+        for st in statistics::extract(&doc, &mut Claims::new()) {
+            proptest::prop_assert_eq!(s.get(st.start..st.end), Some(st.text.as_str()));
+            if let (Some(n), Some(d)) = (st.numerator, st.denominator) {
+                proptest::prop_assert!(n <= d && d > 0);
+            }
+        }
+        let _ = vnextract::extract(&s);
+    }
+}
