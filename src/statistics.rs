@@ -23,11 +23,14 @@
 //! codes), anything glued to letters or a dash code ("35-CT/TW",
 //! "19/CT-TTg"), "24/7" and other ratios with a numerator above the
 //! denominator, map scales ("1/500"), year spans ("2020/2025"), URLs and
-//! numbers after "số" or in addresses ("ngõ 1/3"). A day/month look-alike `D/M` (D ≤ 31, M ≤ 12) is a
-//! fraction only when a counted noun follows it or a count word ("đạt",
-//! "có", "gần", ...) precedes it, and no date cue ("ngày", "sáng", "từ",
-//! "đến", a weekday, ...) precedes it. Plain counts ("kết nạp 184 đảng
-//! viên") are not statistics.
+//! numbers after "số" or in addresses ("ngõ 1/3"). A day/month look-alike
+//! `D/M` (D ≤ 31, M ≤ 12) is a date after a strong cue ("ngày", "sáng",
+//! "chiều", a weekday, "nhân dịp", ...) or inside a list or range of dates;
+//! otherwise it is a fraction when a counted noun follows it ("1/3 cấp ủy
+//! viên"), a date after a weak cue ("từ", "đến", "trước", "đến nay"), a
+//! fraction after a count word ("đạt 3/3", "gần 2/3"), and a date when
+//! nothing decides. Plain counts ("kết nạp 184 đảng viên") are not
+//! statistics.
 //!
 //! The scan is anchored on ASCII digits with a byte loop; the word lexicons
 //! are consulted only around a candidate. Ranges claimed by earlier
