@@ -212,8 +212,8 @@ const TAIL_STOPS: &[&str] = &[
 /// Words allowed between an event's name and its date ("Hội nghị giao ban
 /// chiều 24-8-2020", "… được tổ chức vào ngày …").
 const DATE_GAP: &[&str] = &[
-    "chiều", "chức", "diễn", "hôm", "họp", "khai", "mạc", "ngày", "ra", "sáng", "trưa", "tối",
-    "tổ", "vào", "đêm", "được",
+    "bế", "chiều", "chức", "diễn", "hôm", "họp", "khai", "mạc", "ngày", "ra", "sáng", "trưa",
+    "tối", "tổ", "vào", "đêm", "được",
 ];
 
 /// Words allowed before a sentence's leading date ("Sáng 07/8/2020, …").
@@ -248,6 +248,7 @@ const ORG_STARTS: &[&str] = &[
     "chi",
     "chính",
     "công",
+    "cơ",
     "cục",
     "hđnd",
     "học",
@@ -439,7 +440,7 @@ fn match_phrase<'t>(
             .split(' ')
             .zip(&toks[i..i + n])
             .all(|(w, t)| t.word && lower(&seg[t.start..t.end]) == w);
-        if ok && best.is_none_or(|(b, _)| p.len() > b.len()) {
+        if ok && best.map_or(true, |(b, _)| p.len() > b.len()) {
             best = Some((p, i + n));
         }
     }
@@ -1027,6 +1028,9 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
     let toks = tokenize(seg, head_end, sent_end, 40);
     match head {
         Head::Le => {
+            if prev_word_lower(seg, c.head.start - off).as_deref() == Some("nghi") {
+                return false;
+            }
             let Some((verb, k)) = match_phrase(seg, &toks, 0, CEREMONIES) else {
                 return false;
             };
@@ -1559,7 +1563,10 @@ fn chairs_of(text: &str, c: &Cand, offs: &[(usize, usize)], officials: &[Officia
                 out.push(first);
             }
         } else if at > c.span_end {
-            if let Some(d) = lst[c.span_end - sent.start..p].find("do ") {
+            if let Some(d) = lst
+                .get(c.span_end - sent.start..p)
+                .and_then(|x| x.find("do "))
+            {
                 let from = c.span_end + d;
                 out = officials_in(offs, officials, from..at);
             }
@@ -1634,7 +1641,7 @@ pub fn extract(
             }
             continue;
         }
-        let m_date = date_after(text, c.name_end, c.sentence.end, &dates_sorted);
+        let m_date = date_after(text, c.span_end, c.sentence.end, &dates_sorted);
         let found = events
             .iter()
             .rposition(|e| compatible(&e.c, &c, e.date.as_deref(), m_date));
@@ -1666,7 +1673,7 @@ pub fn extract(
                     date: None,
                     location: None,
                     chairs: Vec::new(),
-                    mentions: vec![c.head.start..c.span_end],
+                    mentions: std::iter::once(c.head.start..c.span_end).collect(),
                     reported: false,
                     explicit_organizer: false,
                     c: c.clone(),
@@ -1720,7 +1727,7 @@ pub fn extract(
                 date: None,
                 location: None,
                 chairs: Vec::new(),
-                mentions: vec![c.head.start..c.span_end],
+                mentions: std::iter::once(c.head.start..c.span_end).collect(),
                 reported: true,
                 explicit_organizer: false,
                 c: c.clone(),
