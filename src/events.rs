@@ -282,6 +282,18 @@ struct Tok {
     word: bool,
 }
 
+/// `text::is_word_char` with fast paths for ASCII and Vietnamese letters.
+#[inline]
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+        && c != '\u{00D7}'
+        && c != '\u{00F7}'
+        || crate::text::is_word_char(c)
+}
+
 /// Words and punctuation of `s[from..to]`: a word is a run of word
 /// characters, with a dot kept between two capitals ("T.Ư").
 fn tokenize(s: &str, from: usize, to: usize, max: usize) -> Vec<Tok> {
@@ -295,11 +307,11 @@ fn tokenize(s: &str, from: usize, to: usize, max: usize) -> Vec<Tok> {
         if c.is_whitespace() {
             continue;
         }
-        if crate::text::is_word_char(c) {
+        if word_char(c) {
             let mut end = start + c.len_utf8();
             let mut prev = c;
             while let Some(&(j, d)) = it.peek() {
-                if crate::text::is_word_char(d) {
+                if word_char(d) {
                     end = from + j + d.len_utf8();
                     prev = d;
                     it.next();
@@ -343,6 +355,8 @@ fn all_roman_caps(s: &str) -> bool {
 /// Where the sentence holding `pos` starts and ends in `seg`: "\n" and ".",
 /// "!", "?", ";" followed by white space end a sentence.
 fn sentence_bounds(seg: &str, pos: usize) -> Range<usize> {
+    // A sentence longer than this is cut: no scan grows with the article.
+    const MAX: usize = 1500;
     let b = seg.as_bytes();
     let is_end = |i: usize| -> bool {
         match b[i] {
@@ -351,15 +365,24 @@ fn sentence_bounds(seg: &str, pos: usize) -> Range<usize> {
             _ => false,
         }
     };
-    let mut start = pos.min(b.len());
-    while start > 0 && !is_end(start - 1) {
+    let pos = pos.min(b.len());
+    let floor = pos.saturating_sub(MAX);
+    let mut start = pos;
+    while start > floor && !is_end(start - 1) {
         start -= 1;
     }
-    let mut end = pos.min(b.len());
-    while end < b.len() && !is_end(end) {
+    while !seg.is_char_boundary(start) {
+        start += 1;
+    }
+    let ceil = (pos + MAX).min(b.len());
+    let mut end = pos;
+    while end < ceil && !is_end(end) {
         end += 1;
     }
-    start..end
+    while !seg.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end.max(pos)
 }
 
 /// One mention of an event as read from the text (segment coordinates made
@@ -417,6 +440,26 @@ impl Cand {
     }
 }
 
+/// True when `word` lower-cased is `target` (lower case), without
+/// allocating.
+fn eq_lower(word: &str, target: &str) -> bool {
+    if word.len() != target.len() {
+        // Case pairs of Vietnamese letters have the same UTF-8 length.
+        return false;
+    }
+    let mut t = target.chars();
+    for c in word.chars() {
+        let mut l = c.to_lowercase();
+        let (Some(a), None) = (l.next(), l.next()) else {
+            return false;
+        };
+        if t.next() != Some(a) {
+            return false;
+        }
+    }
+    t.next().is_none()
+}
+
 /// Lower-case words of `s`, canonical.
 fn lower(s: &str) -> String {
     s.to_lowercase()
@@ -430,16 +473,30 @@ fn match_phrase<'t>(
     i: usize,
     table: &[&'t str],
 ) -> Option<(&'t str, usize)> {
+    let t0 = toks.get(i).filter(|t| t.word)?;
+    let w0 = &seg[t0.start..t0.end];
+    let c0 = w0.chars().next()?.to_lowercase().next()?;
     let mut best: Option<(&str, usize)> = None;
     for &p in table {
-        let n = p.split(' ').count();
-        if i + n > toks.len() {
+        // Cheap gates on the first letter and word before splitting.
+        if !p.starts_with(c0) {
             continue;
         }
-        let ok = p
-            .split(' ')
-            .zip(&toks[i..i + n])
-            .all(|(w, t)| t.word && lower(&seg[t.start..t.end]) == w);
+        let first_len = p.bytes().position(|b| b == b' ').unwrap_or(p.len());
+        if first_len != w0.len() || !eq_lower(w0, &p[..first_len]) {
+            continue;
+        }
+        let mut n = 1;
+        let mut ok = true;
+        for w in p[first_len..].split(' ').skip(1) {
+            match toks.get(i + n) {
+                Some(t) if t.word && eq_lower(&seg[t.start..t.end], w) => n += 1,
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
         if ok && best.map_or(true, |(b, _)| p.len() > b.len()) {
             best = Some((p, i + n));
         }
@@ -1094,7 +1151,6 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
                     k += 2;
                 }
             }
-            let _ = k;
             c.title = lower(&collapse_ws(&seg[toks[0].start..end]));
             c.name_end = end + off;
             c.span_end = c.name_end;
@@ -1189,17 +1245,19 @@ fn kind_of(h: Head) -> &'static str {
 fn caps_line(seg: &str, sentence: &Range<usize>) -> bool {
     let s = &seg[sentence.clone()];
     let mut letters = 0;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
+    for c in s.chars() {
         if c.is_lowercase() {
             return false;
         }
-        letters += 1;
+        if c.is_alphabetic() {
+            letters += 1;
+        }
     }
     letters > 3
 }
 
 /// Reads every candidate mention in one content run.
-fn scan_segment(doc: &Doc, off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
+fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
     for m in HEAD.find_iter(seg) {
         let (s, e) = (m.start(), m.end());
         if !crate::text::is_whole_word(seg, s, e) || claims.overlaps(&(s + off..e + off)) {
@@ -1234,7 +1292,7 @@ fn scan_segment(doc: &Doc, off: usize, seg: &str, claims: &Claims, out: &mut Vec
         if !ok {
             continue;
         }
-        let back = before(seg, c.head.start - off, 40);
+        let back = before(seg, c.head.start - off, 24);
         let back = back.trim_end();
         c.reference = [
             "chuẩn bị",
@@ -1255,10 +1313,12 @@ fn scan_segment(doc: &Doc, off: usize, seg: &str, claims: &Claims, out: &mut Vec
         c.attended = prev
             .as_deref()
             .is_some_and(|p| matches!(p, "tại" | "dự" | "trì"));
-        let _ = doc;
         out.push(c);
     }
 }
+
+/// How many recent events a new mention is compared with.
+const LOOKBACK: usize = 64;
 
 /// One event being assembled.
 #[derive(Debug)]
@@ -1530,6 +1590,10 @@ fn chairs_of(text: &str, c: &Cand, offs: &[(usize, usize)], officials: &[Officia
     let Some(st) = text.get(sent.clone()) else {
         return Vec::new();
     };
+    let cue = st.contains("hủ trì") || st.contains("rưởng đoàn") || c.kind == "buổi làm việc";
+    if !cue {
+        return Vec::new();
+    }
     let lst = lower(st);
     if lst.len() != st.len() {
         return Vec::new();
@@ -1581,8 +1645,6 @@ fn chairs_of(text: &str, c: &Cand, offs: &[(usize, usize)], officials: &[Officia
     }
     if out.is_empty() && c.kind == "buổi làm việc" && !c.anaphor {
         // "Đồng chí X, … làm việc với …": the visitor leads the session.
-        let lead = leading_date(text, &sent, &[]).is_none();
-        let _ = lead;
         out = officials_in(offs, officials, sent.start..c.head.start);
     }
     out
@@ -1598,7 +1660,7 @@ pub fn extract(
 ) -> Vec<Event> {
     let mut cands = Vec::new();
     for (off, seg) in doc.segments() {
-        scan_segment(doc, off, seg, claims, &mut cands);
+        scan_segment(off, seg, claims, &mut cands);
     }
     if cands.is_empty() {
         return Vec::new();
@@ -1626,7 +1688,12 @@ pub fn extract(
             }
         };
         if c.anaphor {
-            if let Some(e) = events.iter_mut().rev().find(|e| e.c.kind == c.kind) {
+            if let Some(e) = events
+                .iter_mut()
+                .rev()
+                .take(LOOKBACK)
+                .find(|e| e.c.kind == c.kind)
+            {
                 e.mentions.push(c.head.start..c.span_end);
                 if c.attended {
                     e.reported = true;
@@ -1642,9 +1709,12 @@ pub fn extract(
             continue;
         }
         let m_date = date_after(text, c.span_end, c.sentence.end, &dates_sorted);
-        let found = events
+        // Only the most recent events are candidates: bounded work per mention.
+        let lo = events.len().saturating_sub(LOOKBACK);
+        let found = events[lo..]
             .iter()
-            .rposition(|e| compatible(&e.c, &c, e.date.as_deref(), m_date));
+            .rposition(|e| compatible(&e.c, &c, e.date.as_deref(), m_date))
+            .map(|i| i + lo);
         if c.term_only && found.is_none() {
             continue;
         }
@@ -1825,8 +1895,6 @@ fn preamble(text: &str, c: &Cand, dates: &[Temporal], e: &mut Acc) {
             for part in pre.split(',') {
                 let p = part.trim_start();
                 if let Some(rest) = p.strip_prefix("tại ").or_else(|| p.strip_prefix("Tại ")) {
-                    let at = d.end + (part.len() - p.len()) + (pre[..].find(part).unwrap_or(0)) + 4;
-                    let _ = at;
                     let rest = rest.trim();
                     let first = rest.split(' ').next().unwrap_or("");
                     if first_upper(first) && !in_sorted(NOT_PLACES, &lower(first))
@@ -1923,6 +1991,79 @@ mod tests {
         assert_eq!(ev[0].term.as_deref(), Some("khóa XIII"));
         assert_eq!(ev[1].ordinal, Some(4));
         assert_eq!(ev[2].ordinal, Some(6));
+    }
+
+    #[test]
+    fn never_panics_on_shuffled_fragments() {
+        // Deterministic pseudo-random strings built from event fragments,
+        // multibyte letters, dates and punctuation.
+        let parts = [
+            "Hội nghị",
+            "đại hội",
+            "ĐẠI HỘI",
+            "lần thứ",
+            "XIII",
+            "21",
+            "khóa",
+            "(",
+            ")",
+            ",",
+            ".",
+            "\"",
+            "nhiệm kỳ",
+            "2020",
+            "-",
+            "làm việc với",
+            "Ban",
+            "buổi",
+            "lễ",
+            "trao",
+            "kỷ niệm",
+            "90",
+            "năm",
+            "bầu cử đại biểu",
+            "Quốc hội",
+            "tại",
+            "Hà Nội",
+            "\n",
+            "chủ trì",
+            "do",
+            "Trưởng đoàn",
+            "T.Ư",
+            "TW4",
+            "các",
+            "của",
+            "Đảng",
+            "ộ",
+            " ",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..400 {
+            let mut s = String::new();
+            for _ in 0..30 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(parts[(x % parts.len() as u64) as usize]);
+                if x % 3 == 0 {
+                    s.push(' ');
+                }
+            }
+            let doc = Doc::plain(&s, None);
+            let dates = [Temporal {
+                text: String::new(),
+                start: 0,
+                end: 0,
+                value: Some("2020-07-09".into()),
+                inferred: false,
+                modifier: None,
+            }];
+            for e in extract(&doc, &dates, &[], &mut Claims::new()) {
+                for m in e.mentions {
+                    assert_eq!(s.get(m.start..m.end), Some(m.text.as_str()));
+                }
+            }
+        }
     }
 
     #[test]
