@@ -1143,12 +1143,11 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
                 return false;
             }
             c.kind = "bầu cử".into();
-            let (mut end, mut k) = read_tail(seg, &toks, 0, 10);
+            let (mut end, k) = read_tail(seg, &toks, 0, 10);
             if word_at(seg, &toks, k).map(lower).as_deref() == Some("khóa") {
                 if let Some(r) = word_at(seg, &toks, k + 1).filter(|r| all_roman_caps(r)) {
                     c.term_khoa = Some(format!("khóa {r}"));
                     end = toks[k + 1].end;
-                    k += 2;
                 }
             }
             c.title = lower(&collapse_ws(&seg[toks[0].start..end]));
