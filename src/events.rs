@@ -1,7 +1,1653 @@
 //! Events: meetings, congresses, sessions, ceremonies, elections.
+//!
+//! How it works:
+//!
+//! 1. **Anchors.** One case-insensitive regex of head words ("hội nghị",
+//!    "đại hội", "kỳ họp", "phiên họp", "hội thảo", "tọa đàm", "làm việc",
+//!    "kỷ niệm", "bầu cử", "lễ") finds candidates; word boundaries are
+//!    checked by hand.
+//! 2. **Name grammar.** After the head a small grammar reads what names the
+//!    event: ordinals ("lần thứ 21", "lần XIX", "thứ tư", "Đại hội XIII",
+//!    "Trung ương 4", "TW4"), terms ("khóa XIII", "nhiệm kỳ 2020-2025"), the
+//!    body ("Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương", "của Đảng"),
+//!    known qualifiers ("mở rộng", "giao ban", "trực tuyến", "toàn quốc") and,
+//!    for ceremonies and reviews, the rest of the phrase. A mention that names
+//!    nothing ("Hội nghị", "tại hội nghị", "buổi làm việc") is an anaphor.
+//!    Generic mentions ("đại hội đảng bộ các cấp", "các hội nghị", "đại hội
+//!    điểm", lower-case "hội nghị" alone) are dropped.
+//! 3. **One record per event.** A named mention joins the most recent
+//!    compatible event (same kind, same scope national/local, no conflicting
+//!    ordinal, body, term, qualifiers or date, and at least one shared
+//!    identifying feature); anaphors join the most recent event of their
+//!    kind (or the first one that follows when none precedes).
+//! 4. **Attributes.** `date`: a date right after the name ("Hội nghị giao ban
+//!    chiều 24-8-2020") or the leading date of the sentence that reports the
+//!    event ("Ngày 9/7, tại Hà Nội, … tổ chức Hội nghị …"). `location`: the
+//!    "tại X," preamble of that sentence, or "tại X" after the name in the
+//!    same sentence; "tại điểm cầu tỉnh Sơn La" gives "điểm cầu tỉnh Sơn La".
+//!    `organizer`: "[X] (vừa) tổ chức [event]", "[event] do [X] tổ chức",
+//!    else the body named in the event's name (never for the national
+//!    congress). `chairs`: officials in "Chủ trì Hội nghị, … X", "X … chủ trì
+//!    Hội nghị", "do đồng chí X … chủ trì / làm Trưởng đoàn", "dưới sự chủ trì
+//!    của X".
+//! 5. **Order.** Events the article reports (attended "tại/dự/chủ trì", with
+//!    a preamble, an organizer or chairs) come first, then the events it only
+//!    refers to, each group in order of first mention.
+//!
+//! Choices: a "Nghị quyết Đại hội XIII của Đảng" reference counts the
+//! congress it names (the document goes to `directives`); a bare
+//! "Đại hội XIII" (Roman numeral up to XIV) is the national congress unless
+//! a body follows ("Đại hội XIII của Đảng bộ Khối"); "kỷ niệm N năm …" gets
+//! kind "lễ kỷ niệm"; "làm việc với/tại X" and "buổi làm việc" give kind
+//! "buổi làm việc"; "bầu cử đại biểu Quốc hội …" gives kind "bầu cử". Claims
+//! are respected on the head word only; events claim nothing (last extractor).
+
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 use crate::doc::{Claims, Doc};
-use crate::record::{Event, Official, Temporal};
+use crate::numbers::{number_words, roman};
+use crate::record::{Event, Mention, Official, Temporal};
+use crate::text::collapse_ws;
+
+/// Head words, case-insensitive; boundaries are checked by hand (no `\b`).
+static HEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)hội +nghị|đại +hội|k[ỳì] +họp|phiên +họp|hội +thảo|tọa +đàm|làm +việc|kỷ +niệm|bầu +cử|lễ",
+    )
+    .expect("valid head regex")
+});
+
+/// What the head word says the event is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Head {
+    HoiNghi,
+    DaiHoi,
+    KyHop,
+    PhienHop,
+    HoiThao,
+    ToaDam,
+    LamViec,
+    KyNiem,
+    BauCu,
+    Le,
+}
+
+/// Qualifiers that type a meeting or congress (lower case, canonical),
+/// sorted (the longest match wins at lookup). `true` marks words that
+/// describe the event without telling two events apart ("đại biểu").
+const QUALIFIERS: &[(&str, bool)] = &[
+    ("bất thường", false),
+    ("chuyên đề", false),
+    ("chủ chốt", false),
+    ("các dân tộc thiểu số", false),
+    ("cán bộ", false),
+    ("cán bộ chủ chốt", false),
+    ("cán bộ toàn quốc", false),
+    ("cổ đông", false),
+    ("cựu chiến binh", false),
+    ("giao ban", false),
+    ("giữa nhiệm kỳ", false),
+    ("hội đồng nhân dân", false),
+    ("khoa học", false),
+    ("lần đầu", true),
+    ("mở rộng", false),
+    ("quốc tế", false),
+    ("thi đua yêu nước", false),
+    ("thường kỳ", false),
+    ("thường niên", false),
+    ("thể dục thể thao", false),
+    ("toàn quốc", false),
+    ("toàn thể", true),
+    ("toàn thể đảng viên", true),
+    ("trù bị", false),
+    ("trực tuyến", false),
+    ("điển hình tiên tiến", false),
+    ("đại biểu", true),
+    ("đồng cổ đông", false),
+];
+
+/// Words that start the purpose of a meeting ("Hội nghị sơ kết …"): the rest
+/// of the phrase belongs to the name.
+const PURPOSES: &[&str] = &[
+    "biểu dương",
+    "báo cáo viên",
+    "công bố",
+    "góp ý",
+    "học tập",
+    "lấy ý kiến",
+    "phổ biến",
+    "quán triệt",
+    "sơ kết",
+    "thông báo",
+    "triển khai",
+    "tuyên dương",
+    "tổng kết",
+];
+
+/// Ceremonies: "lễ" + one of these.
+const CEREMONIES: &[&str] = &[
+    "bế mạc",
+    "chào cờ",
+    "công bố",
+    "dâng hương",
+    "khai giảng",
+    "khai mạc",
+    "khánh thành",
+    "khởi công",
+    "kết nạp",
+    "kỷ niệm",
+    "mít tinh",
+    "phát động",
+    "ra mắt",
+    "thượng cờ",
+    "trao",
+    "truy điệu",
+    "tuyên dương",
+    "tổng kết",
+    "đón nhận",
+];
+
+/// Lower-case words allowed inside an organization name after its first
+/// capitalized word ("Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh").
+const BODY_CONNECTORS: &[&str] = &[
+    "các",
+    "cơ quan",
+    "cơ sở",
+    "doanh nghiệp",
+    "huyện",
+    "nhà nước",
+    "nhân dân",
+    "phường",
+    "quận",
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "tỉnh",
+    "tối cao",
+    "và",
+    "xã",
+];
+
+/// Lower-case words that never continue an organization name after a
+/// capitalized word ("Đảng bộ Khối thành công", "của Đảng để").
+const BODY_STOPS: &[&str] = &[
+    "bầu", "cho", "chào", "có", "cùng", "của", "diễn", "do", "góp", "họp", "khi", "khóa", "kết",
+    "là", "lần", "ngày", "nhiệm", "như", "nhằm", "này", "nêu", "năm", "qua", "sau", "sẽ", "tham",
+    "theo", "thành", "tháng", "thứ", "thực", "tiến", "triển", "trong", "trước", "tại", "tổ", "từ",
+    "về", "với", "vừa", "đang", "đã", "đó", "được", "đạt", "đến", "để",
+];
+
+/// Words before a head that make it a class of events, not one event.
+const DETERMINERS: &[&str] = &[
+    "ba", "bốn", "các", "hai", "mọi", "mỗi", "một", "nhiều", "những", "năm", "số", "từng",
+];
+
+/// Words after which a lower-case bare head still points at the event
+/// ("tại hội nghị", "dự hội nghị", "kết luận hội nghị", "chủ trì hội nghị").
+const ANAPHOR_CUES: &[&str] = &["cảnh", "dự", "luận", "mạc", "trì", "tại"];
+
+/// Words before "làm việc" that make it a noun of something else.
+const WORK_NOUNS: &[&str] = &[
+    "chương",
+    "chế",
+    "giờ",
+    "lối",
+    "ngày",
+    "phong",
+    "pháp",
+    "quy",
+    "thời",
+    "trường",
+];
+
+/// Words that end a ceremony or review phrase.
+const TAIL_STOPS: &[&str] = &[
+    "bảo", "cho", "có", "của", "diễn", "do", "nhằm", "sáng", "sẽ", "trưa", "tại", "tối", "và",
+    "vào", "với", "đã", "được", "để",
+];
+
+/// Words allowed between an event's name and its date ("Hội nghị giao ban
+/// chiều 24-8-2020", "… được tổ chức vào ngày …").
+const DATE_GAP: &[&str] = &[
+    "bế", "chiều", "chức", "diễn", "hôm", "họp", "khai", "mạc", "ngày", "ra", "sáng", "trưa",
+    "tối", "tổ", "vào", "đêm", "được",
+];
+
+/// Words allowed before a sentence's leading date ("Sáng 07/8/2020, …").
+const LEAD_GAP: &[&str] = &["chiều", "hôm", "ngày", "sáng", "trưa", "tối", "vào", "đêm"];
+
+/// First words of a place after "tại" that are not capitalized.
+const PLACE_HEADS: &[&str] = &[
+    "huyện",
+    "hội trường",
+    "nhà văn hóa",
+    "phường",
+    "thành phố",
+    "thủ đô",
+    "trung tâm",
+    "trụ sở",
+    "tỉnh",
+    "xã",
+    "điểm cầu",
+];
+
+/// Capitalized words after "tại" that start a document or an event, not a
+/// place.
+const NOT_PLACES: &[&str] = &[
+    "buổi", "báo", "chương", "chỉ", "công", "dự", "hướng", "hội", "khoản", "kế", "kết", "kỳ",
+    "luật", "lễ", "nghị", "phiên", "quy", "quyết", "thông", "tọa", "văn", "điều", "đại", "đề",
+];
+
+/// Organization words that may name an event's organizer.
+const ORG_STARTS: &[&str] = &[
+    "ban",
+    "bộ",
+    "chi",
+    "chính",
+    "công",
+    "cơ",
+    "cục",
+    "hđnd",
+    "học",
+    "hội",
+    "liên",
+    "mặt",
+    "quân",
+    "quốc",
+    "sở",
+    "thành",
+    "thường",
+    "trung",
+    "tỉnh",
+    "tổng",
+    "ubnd",
+    "văn",
+    "đoàn",
+    "đảng",
+    "ủy",
+];
+
+fn in_sorted(table: &[&str], w: &str) -> bool {
+    table.binary_search(&w).is_ok()
+}
+
+/// A span of a segment's text split into words and punctuation.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+/// `text::is_word_char` with fast paths for ASCII and Vietnamese letters.
+#[inline]
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+        && c != '\u{00D7}'
+        && c != '\u{00F7}'
+        || crate::text::is_word_char(c)
+}
+
+/// Words and punctuation of `s[from..to]`: a word is a run of word
+/// characters, with a dot kept between two capitals ("T.Ư").
+fn tokenize(s: &str, from: usize, to: usize, max: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = s[from..to].char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if out.len() >= max {
+            break;
+        }
+        let start = from + i;
+        if c.is_whitespace() {
+            continue;
+        }
+        if word_char(c) {
+            let mut end = start + c.len_utf8();
+            let mut prev = c;
+            while let Some(&(j, d)) = it.peek() {
+                if word_char(d) {
+                    end = from + j + d.len_utf8();
+                    prev = d;
+                    it.next();
+                } else if d == '.' && prev.is_uppercase() {
+                    let after = s[from + j + 1..to].chars().next();
+                    if after.is_some_and(|a| a.is_uppercase()) {
+                        end = from + j + 1;
+                        prev = d;
+                        it.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start,
+                end,
+                word: true,
+            });
+        } else {
+            out.push(Tok {
+                start,
+                end: start + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+fn first_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn all_roman_caps(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
+/// Where the sentence holding `pos` starts and ends in `seg`: "\n" and ".",
+/// "!", "?", ";" followed by white space end a sentence.
+fn sentence_bounds(seg: &str, pos: usize) -> Range<usize> {
+    // A sentence longer than this is cut: no scan grows with the article.
+    const MAX: usize = 1500;
+    let b = seg.as_bytes();
+    let is_end = |i: usize| -> bool {
+        match b[i] {
+            b'\n' => true,
+            b'.' | b'!' | b'?' | b';' => i + 1 >= b.len() || matches!(b[i + 1], b' ' | b'\n'),
+            _ => false,
+        }
+    };
+    let pos = pos.min(b.len());
+    let floor = pos.saturating_sub(MAX);
+    let mut start = pos;
+    while start > floor && !is_end(start - 1) {
+        start -= 1;
+    }
+    while !seg.is_char_boundary(start) {
+        start += 1;
+    }
+    let ceil = (pos + MAX).min(b.len());
+    let mut end = pos;
+    while end < ceil && !is_end(end) {
+        end += 1;
+    }
+    while !seg.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end.max(pos)
+}
+
+/// One mention of an event as read from the text (segment coordinates made
+/// absolute).
+#[derive(Debug, Clone)]
+struct Cand {
+    kind: String,
+    /// The head word's range.
+    head: Range<usize>,
+    /// End of the name (terms after "nhiệm kỳ" excluded).
+    name_end: usize,
+    /// End of everything the grammar read.
+    span_end: usize,
+    ordinal: Option<u32>,
+    term_khoa: Option<String>,
+    term_years: Option<String>,
+    body: Option<Range<usize>>,
+    body_key: Option<String>,
+    national: bool,
+    local: bool,
+    desc: String,
+    purpose: Option<&'static str>,
+    /// Free text that names a ceremony, a review or an election.
+    title: String,
+    anaphor: bool,
+    term_only: bool,
+    reference: bool,
+    attended: bool,
+    sentence: Range<usize>,
+}
+
+impl Cand {
+    fn new(kind: String, head: Range<usize>, sentence: Range<usize>) -> Self {
+        Cand {
+            kind,
+            name_end: head.end,
+            span_end: head.end,
+            head,
+            ordinal: None,
+            term_khoa: None,
+            term_years: None,
+            body: None,
+            body_key: None,
+            national: false,
+            local: false,
+            desc: String::new(),
+            purpose: None,
+            title: String::new(),
+            anaphor: false,
+            term_only: false,
+            reference: false,
+            attended: false,
+            sentence,
+        }
+    }
+}
+
+/// True when `word` lower-cased is `target` (lower case), without
+/// allocating.
+fn eq_lower(word: &str, target: &str) -> bool {
+    if word.len() != target.len() {
+        // Case pairs of Vietnamese letters have the same UTF-8 length.
+        return false;
+    }
+    let mut t = target.chars();
+    for c in word.chars() {
+        let mut l = c.to_lowercase();
+        let (Some(a), None) = (l.next(), l.next()) else {
+            return false;
+        };
+        if t.next() != Some(a) {
+            return false;
+        }
+    }
+    t.next().is_none()
+}
+
+/// Lower-case words of `s`, canonical.
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Reads a known phrase (lower case, single spaces) starting at token `i`;
+/// returns the phrase and the index after it.
+fn match_phrase<'t>(
+    seg: &str,
+    toks: &[Tok],
+    i: usize,
+    table: &[&'t str],
+) -> Option<(&'t str, usize)> {
+    let t0 = toks.get(i).filter(|t| t.word)?;
+    let w0 = &seg[t0.start..t0.end];
+    let c0 = w0.chars().next()?.to_lowercase().next()?;
+    let mut best: Option<(&str, usize)> = None;
+    for &p in table {
+        // Cheap gates on the first letter and word before splitting.
+        if !p.starts_with(c0) {
+            continue;
+        }
+        let first_len = p.bytes().position(|b| b == b' ').unwrap_or(p.len());
+        if first_len != w0.len() || !eq_lower(w0, &p[..first_len]) {
+            continue;
+        }
+        let mut n = 1;
+        let mut ok = true;
+        for w in p[first_len..].split(' ').skip(1) {
+            match toks.get(i + n) {
+                Some(t) if t.word && eq_lower(&seg[t.start..t.end], w) => n += 1,
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && best.map_or(true, |(b, _)| p.len() > b.len()) {
+            best = Some((p, i + n));
+        }
+    }
+    best
+}
+
+fn word_at<'s>(seg: &'s str, toks: &[Tok], i: usize) -> Option<&'s str> {
+    toks.get(i).filter(|t| t.word).map(|t| &seg[t.start..t.end])
+}
+
+/// An ordinal at token `i`: Arabic digits, a Roman numeral in capitals, or
+/// number words ("sáu", "hai mươi mốt"). Returns the value and the index
+/// after it.
+fn read_ordinal(seg: &str, toks: &[Tok], i: usize, words: bool) -> Option<(u32, usize)> {
+    let w = word_at(seg, toks, i)?;
+    if w.bytes().all(|b| b.is_ascii_digit()) {
+        let n: u32 = w.parse().ok()?;
+        return (1..=999).contains(&n).then_some((n, i + 1));
+    }
+    if all_roman_caps(w) {
+        return roman(w).map(|n| (n, i + 1));
+    }
+    if !words {
+        return None;
+    }
+    // Up to three words, lower-cased, single spaces.
+    let mut s = String::new();
+    for t in toks.iter().skip(i).take(3) {
+        if !t.word {
+            break;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&lower(&seg[t.start..t.end]));
+    }
+    let (n, len) = number_words(&s)?;
+    // Map the bytes read back to a token count.
+    let read = s[..len].split(' ').count();
+    Some((n, i + read))
+}
+
+/// Reads an organization name from token `i`: a capitalized word, then
+/// capitalized words, one lower-case syllable after a capitalized one
+/// ("Ban Chấp hành", "Đảng bộ"), and connectors ("các cơ quan"). Keywords
+/// of the event grammar end it. Returns the index after it.
+fn read_body(seg: &str, toks: &[Tok], i: usize, allow_lower_start: bool) -> Option<usize> {
+    let first = word_at(seg, toks, i)?;
+    if !first_upper(first) && !allow_lower_start {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut prev_upper = true;
+    while let Some(w) = word_at(seg, toks, j) {
+        let lw = lower(w);
+        if is_keyword(&lw)
+            || lw == "cấp"
+            || lw == "trực"
+            || match_phrase(seg, toks, j, &QUALIFIERS_WORDS_VEC).is_some()
+        {
+            break;
+        }
+        if all_roman_caps(w) || w.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        if first_upper(w) {
+            prev_upper = true;
+            j += 1;
+        } else if let Some((_, k)) = match_phrase(seg, toks, j, BODY_CONNECTORS) {
+            prev_upper = false;
+            j = k;
+        } else if prev_upper && !in_sorted(BODY_STOPS, &lw) {
+            prev_upper = false;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // Do not end on a bare connector ("… Khối và").
+    while j > i + 1 {
+        let w = lower(word_at(seg, toks, j - 1).unwrap_or(""));
+        if w == "và" || w == "các" {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    Some(j)
+}
+
+/// The qualifier phrases alone, for lookups that need a `&[&str]`.
+static QUALIFIERS_WORDS_VEC: Lazy<Vec<&'static str>> =
+    Lazy::new(|| QUALIFIERS.iter().map(|q| q.0).collect());
+
+fn qualifier_phrase(seg: &str, toks: &[Tok], i: usize) -> Option<(&'static str, bool, usize)> {
+    let (p, j) = match_phrase(seg, toks, i, &QUALIFIERS_WORDS_VEC)?;
+    let filler = QUALIFIERS.iter().find(|q| q.0 == p).is_some_and(|q| q.1);
+    Some((p, filler, j))
+}
+
+fn is_keyword(lw: &str) -> bool {
+    matches!(lw, "lần" | "thứ" | "khóa" | "nhiệm" | "của")
+}
+
+/// Canonical key of an organization name: lower case, "TW"/"T.Ư"/"TƯ" as
+/// "trung ương", the Central Committee as "ban chấp hành trung ương".
+fn body_key(seg: &str, toks: &[Tok]) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for t in toks.iter().filter(|t| t.word) {
+        let w = &seg[t.start..t.end];
+        let lw = lower(w);
+        match lw.as_str() {
+            "tw" | "t.ư" => words.extend(["trung".into(), "ương".into()]),
+            "tư" if w == "TƯ" => words.extend(["trung".into(), "ương".into()]),
+            "đại" | "biểu" => {}
+            _ => words.push(lw),
+        }
+    }
+    let k = words.join(" ");
+    match k.as_str() {
+        "trung ương" | "trung ương đảng" | "ban chấp hành trung ương đảng" => {
+            "ban chấp hành trung ương".to_string()
+        }
+        _ => k,
+    }
+}
+
+fn is_central(key: &str) -> bool {
+    key == "ban chấp hành trung ương"
+}
+
+/// True when the words of one key start the other ("đảng bộ khối" and
+/// "đảng bộ khối các cơ quan trung ương").
+fn prefix_compatible(a: &str, b: &str) -> bool {
+    let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    l.starts_with(s) && (l.len() == s.len() || l.as_bytes()[s.len()] == b' ')
+}
+
+/// True when the words of one key appear contiguously in the other.
+fn contains_words(a: &str, b: &str) -> bool {
+    let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if s.is_empty() {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(i) = l[from..].find(s) {
+        let at = from + i;
+        let before_ok = at == 0 || l.as_bytes()[at - 1] == b' ';
+        let after = at + s.len();
+        let after_ok = after == l.len() || l.as_bytes()[after] == b' ';
+        if before_ok && after_ok {
+            return true;
+        }
+        from = at + 1;
+        while !l.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// Lower-cased text of the ~`n` bytes before `pos` (on a char boundary).
+fn before(seg: &str, pos: usize, n: usize) -> String {
+    let mut s = pos.saturating_sub(n);
+    while !seg.is_char_boundary(s) {
+        s += 1;
+    }
+    lower(&seg[s..pos])
+}
+
+/// The previous word before `pos`, lower-cased.
+fn prev_word_lower(seg: &str, pos: usize) -> Option<String> {
+    crate::text::prev_word(seg, pos).map(|(_, w)| lower(w))
+}
+
+/// Reads the name after a structured head (meetings, congresses, sessions).
+fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: bool) {
+    let sent_end = c.sentence.end - off;
+    let head_end = c.head.end - off;
+    let toks = tokenize(seg, head_end, sent_end, 48);
+    let head_text = &seg[c.head.start - off..head_end];
+    let head_upper = first_upper(head_text) || caps_line;
+    let mut i = 0;
+    let mut name_end = head_end;
+    let mut span_end = head_end;
+    let mut generic = false;
+    let mut quoted = false;
+    let mut lower_body = false;
+    while i < toks.len() {
+        let t = toks[i];
+        let w = &seg[t.start..t.end];
+        if !t.word {
+            match w {
+                "," => {
+                    let nw = word_at(seg, &toks, i + 1).map(lower);
+                    let nn = word_at(seg, &toks, i + 2).map(lower);
+                    let cont = match nw.as_deref() {
+                        Some("khóa") => true,
+                        Some("nhiệm") => nn.as_deref() == Some("kỳ"),
+                        Some(_) => {
+                            head == Head::KyHop
+                                && c.ordinal.is_some()
+                                && c.body.is_none()
+                                && word_at(seg, &toks, i + 1).is_some_and(first_upper)
+                        }
+                        None => false,
+                    };
+                    if cont {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                "(" => {
+                    let inner = word_at(seg, &toks, i + 1).map(lower);
+                    match inner.as_deref() {
+                        Some("mở")
+                            if word_at(seg, &toks, i + 2).map(lower).as_deref() == Some("rộng") =>
+                        {
+                            if toks.get(i + 3).is_some_and(|t| &seg[t.start..t.end] == ")") {
+                                add_desc(&mut c.desc, "mở rộng");
+                                name_end = toks[i + 3].end;
+                                span_end = name_end;
+                                i += 4;
+                                continue;
+                            }
+                            break;
+                        }
+                        Some("khóa") => {
+                            if let Some(r) =
+                                word_at(seg, &toks, i + 2).filter(|r| all_roman_caps(r))
+                            {
+                                if toks.get(i + 3).is_some_and(|t| &seg[t.start..t.end] == ")") {
+                                    c.term_khoa = Some(format!("khóa {r}"));
+                                    name_end = toks[i + 3].end;
+                                    span_end = name_end;
+                                    i += 4;
+                                    continue;
+                                }
+                            }
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+                "\"" if matches!(head, Head::HoiThao | Head::ToaDam | Head::HoiNghi) => {
+                    // A quoted title: up to the closing quote.
+                    if let Some(k) = toks[i + 1..]
+                        .iter()
+                        .position(|t| &seg[t.start..t.end] == "\"")
+                    {
+                        let close = toks[i + 1 + k];
+                        c.title = lower(&collapse_ws(&seg[t.end..close.start]));
+                        quoted = true;
+                        name_end = close.end;
+                        span_end = name_end;
+                        i = i + 2 + k;
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let lw = lower(w);
+        // Generic classes of events.
+        if (i == 0 && lw == "điểm")
+            || (lw == "các" && word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("cấp"))
+            || (lw == "cấp" && word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("trên"))
+            || (lw == "trực" && word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("thuộc"))
+        {
+            generic = true;
+            break;
+        }
+        match lw.as_str() {
+            "lần" => {
+                let j = if word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("thứ") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if let Some((n, k)) = read_ordinal(seg, &toks, j, j == i + 2) {
+                    if c.ordinal.is_none() {
+                        c.ordinal = Some(n);
+                    }
+                    name_end = toks[k - 1].end;
+                    span_end = name_end;
+                    i = k;
+                    continue;
+                }
+                break;
+            }
+            "thứ" => {
+                if let Some((n, k)) = read_ordinal(seg, &toks, i + 1, true) {
+                    if c.ordinal.is_none() {
+                        c.ordinal = Some(n);
+                    }
+                    name_end = toks[k - 1].end;
+                    span_end = name_end;
+                    i = k;
+                    continue;
+                }
+                break;
+            }
+            "khóa" => {
+                if let Some(r) = word_at(seg, &toks, i + 1).filter(|r| all_roman_caps(r)) {
+                    c.term_khoa = Some(format!("khóa {r}"));
+                    name_end = toks[i + 1].end;
+                    span_end = name_end;
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            "nhiệm" if word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("kỳ") => {
+                if let Some((years, k)) = read_years(seg, &toks, i + 2) {
+                    c.term_years = Some(years);
+                    span_end = toks[k - 1].end;
+                    i = k;
+                    continue;
+                }
+                break;
+            }
+            "của" => {
+                if let Some(k) = read_body(seg, &toks, i + 1, false) {
+                    let key = body_key(seg, &toks[i + 1..k]);
+                    if key == "đảng" || key == "đảng cộng sản việt nam" {
+                        c.national = true;
+                    } else if c.body.is_none() {
+                        set_body(c, off, &toks[i + 1..k], key);
+                    }
+                    name_end = toks[k - 1].end;
+                    span_end = name_end;
+                    i = k;
+                    continue;
+                }
+                break;
+            }
+            _ => {}
+        }
+        if all_roman_caps(w) && c.ordinal.is_none() {
+            if let Some(n) = roman(w) {
+                c.ordinal = Some(n);
+                name_end = t.end;
+                span_end = name_end;
+                i += 1;
+                continue;
+            }
+        }
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            // "Trung ương 4", "T.Ư 2": a number right after the Central
+            // Committee.
+            let central = c.body_key.as_deref().is_some_and(is_central)
+                && c.ordinal.is_none()
+                && toks[i - 1].end == c.body.as_ref().map_or(0, |b| b.end - off);
+            if central {
+                if let Ok(n) = w.parse::<u32>() {
+                    if (1..=99).contains(&n) {
+                        c.ordinal = Some(n);
+                        name_end = t.end;
+                        span_end = name_end;
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        // "TW4", "TƯ4".
+        if let Some(n) = glued_central(w) {
+            if c.body.is_none() {
+                c.body = Some(t.start + off..t.end + off);
+                c.body_key = Some("ban chấp hành trung ương".into());
+                c.national = true;
+                c.ordinal = Some(n);
+                name_end = t.end;
+                span_end = name_end;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(p) = match_phrase(seg, &toks, i, PURPOSES).map(|x| x.0) {
+            if c.purpose.is_none() && !quoted {
+                c.purpose = PURPOSES.iter().copied().find(|q| *q == p);
+                let (title_end, k) = read_tail(seg, &toks, i, 14);
+                c.title = lower(&collapse_ws(&seg[t.start..title_end]));
+                name_end = title_end;
+                span_end = name_end;
+                i = k;
+                // Terms and bodies may still follow ("… khóa XII").
+                continue;
+            }
+            break;
+        }
+        if let Some((q, filler, k)) = qualifier_phrase(seg, &toks, i) {
+            if q == "toàn quốc" && head == Head::DaiHoi {
+                c.national = true;
+            }
+            if !filler {
+                add_desc(&mut c.desc, q);
+            }
+            name_end = toks[k - 1].end;
+            span_end = name_end;
+            i = k;
+            continue;
+        }
+        if c.body.is_none() {
+            let lower_start = head == Head::DaiHoi && (lw == "đảng" || lw == "chi");
+            if let Some(k) = read_body(seg, &toks, i, lower_start) {
+                let key = body_key(seg, &toks[i..k]);
+                lower_body = !first_upper(w) && !caps_line;
+                if key == "đảng" {
+                    // "Đại hội Đảng cấp trên cơ sở", "Đại hội Đảng lần thứ XIII".
+                    if matches!(
+                        word_at(seg, &toks, k).map(lower).as_deref(),
+                        Some("cấp" | "các")
+                    ) {
+                        generic = true;
+                        break;
+                    }
+                    c.national = true;
+                } else {
+                    set_body(c, off, &toks[i..k], key);
+                }
+                name_end = toks[k - 1].end;
+                span_end = name_end;
+                i = k;
+                continue;
+            }
+        }
+        break;
+    }
+    c.name_end = name_end + off;
+    c.span_end = span_end + off;
+    // A body written in lower case ("đại hội đảng bộ tỉnh") names one
+    // congress only with an ordinal or a term.
+    if lower_body && c.ordinal.is_none() && c.term_years.is_none() && c.term_khoa.is_none() {
+        generic = true;
+    }
+    if generic {
+        c.kind.clear();
+        return;
+    }
+    if head == Head::DaiHoi && !c.national && c.body.is_none() {
+        if let Some(n) = c.ordinal {
+            // A bare "Đại hội XIII" is the national congress.
+            if n <= 14 && c.desc.is_empty() {
+                c.national = true;
+            } else {
+                c.local = true;
+            }
+        }
+    }
+    if head == Head::HoiNghi && c.ordinal.is_some() && !c.national && c.body.is_none() {
+        // "Hội nghị lần thứ N" alone is the local committee's plenum.
+        c.local = true;
+    }
+    if c.body.is_some() && !c.national {
+        c.local = true;
+    }
+    let specific = c.ordinal.is_some()
+        || c.body.is_some()
+        || c.national
+        || !c.desc.is_empty()
+        || c.purpose.is_some()
+        || quoted;
+    let head_lower_ok = head_upper;
+    if !specific {
+        if c.term_years.is_some() || c.term_khoa.is_some() {
+            c.term_only = true;
+            return;
+        }
+        // An anaphor: nothing named after it.
+        let cue = head != Head::DaiHoi
+            && prev_word_lower(seg, c.head.start - off)
+                .is_some_and(|w| in_sorted(ANAPHOR_CUES, &w));
+        if head_lower_ok || cue {
+            c.anaphor = true;
+            c.name_end = c.head.end;
+            c.span_end = c.head.end;
+        } else {
+            c.kind.clear();
+        }
+        return;
+    }
+    // Lower-case "hội nghị" needs more than a descriptor to be one event.
+    if !head_upper
+        && c.ordinal.is_none()
+        && c.body.is_none()
+        && !c.national
+        && c.term_khoa.is_none()
+        && !quoted
+        && matches!(
+            head,
+            Head::HoiThao | Head::ToaDam | Head::PhienHop | Head::KyHop
+        )
+    {
+        c.kind.clear();
+    }
+}
+
+fn add_desc(desc: &mut String, q: &str) {
+    if !desc.is_empty() {
+        desc.push(' ');
+    }
+    desc.push_str(q);
+}
+
+fn set_body(c: &mut Cand, off: usize, toks: &[Tok], key: String) {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return;
+    };
+    c.body = Some(first.start + off..last.end + off);
+    if is_central(&key) {
+        c.national = true;
+    }
+    c.body_key = Some(key);
+}
+
+/// "TW4" / "TƯ4" / "T.Ư4" → 4.
+fn glued_central(w: &str) -> Option<u32> {
+    for p in ["TW", "TƯ", "T.Ư"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+                return rest.parse().ok().filter(|n| (1..=99).contains(n));
+            }
+        }
+    }
+    None
+}
+
+/// "2020-2025", "2020 - 2025" at token `i` → "2020/2025".
+fn read_years(seg: &str, toks: &[Tok], i: usize) -> Option<(String, usize)> {
+    let y1 = word_at(seg, toks, i)?;
+    let dash = toks.get(i + 1)?;
+    let y2 = word_at(seg, toks, i + 2)?;
+    let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    if is_year(y1) && &seg[dash.start..dash.end] == "-" && is_year(y2) {
+        Some((format!("{y1}/{y2}"), i + 3))
+    } else {
+        None
+    }
+}
+
+/// Reads a free phrase from token `i` up to punctuation or a stop word;
+/// returns its end byte and the token index after it.
+fn read_tail(seg: &str, toks: &[Tok], i: usize, max: usize) -> (usize, usize) {
+    let mut end = toks[i].end;
+    let mut j = i;
+    while j < toks.len() && j < i + max {
+        let t = toks[j];
+        if !t.word {
+            // Dashes and slashes inside dates or names ("2020-2025") stay
+            // only between words.
+            let s = &seg[t.start..t.end];
+            let glued = (s == "/" || s == "-" || s == ".")
+                && j > i
+                && toks[j - 1].end == t.start
+                && toks.get(j + 1).is_some_and(|n| n.word && n.start == t.end);
+            if glued {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let lw = lower(&seg[t.start..t.end]);
+        if j > i && (in_sorted(TAIL_STOPS, &lw) || is_keyword_stop(&lw)) {
+            break;
+        }
+        end = t.end;
+        j += 1;
+    }
+    (end, j)
+}
+
+fn is_keyword_stop(lw: &str) -> bool {
+    matches!(lw, "khóa" | "nhiệm")
+}
+
+/// Reads the name after "lễ", "kỷ niệm", "bầu cử".
+fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
+    let sent_end = c.sentence.end - off;
+    let head_end = c.head.end - off;
+    let toks = tokenize(seg, head_end, sent_end, 40);
+    match head {
+        Head::Le => {
+            if prev_word_lower(seg, c.head.start - off).as_deref() == Some("nghi") {
+                return false;
+            }
+            let Some((verb, k)) = match_phrase(seg, &toks, 0, CEREMONIES) else {
+                return false;
+            };
+            c.kind = format!("lễ {verb}");
+            let verb_end = toks[k - 1].end;
+            if k < toks.len() && toks[k].word {
+                let (end, _) = read_tail(seg, &toks, k, 14);
+                c.title = lower(&collapse_ws(&seg[toks[k].start..end]));
+                c.name_end = end + off;
+            } else {
+                c.name_end = verb_end + off;
+                c.anaphor = first_upper(&seg[c.head.start - off..head_end]);
+                if !c.anaphor {
+                    return false;
+                }
+            }
+            c.span_end = c.name_end;
+            true
+        }
+        Head::KyNiem => {
+            // "kỷ niệm 90 năm Ngày …": an anniversary.
+            let n = word_at(seg, &toks, 0);
+            let nam = word_at(seg, &toks, 1).map(lower);
+            if !(n.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+                && nam.as_deref() == Some("năm"))
+            {
+                return false;
+            }
+            c.kind = "lễ kỷ niệm".into();
+            let (end, _) = read_tail(seg, &toks, 0, 16);
+            c.title = lower(&collapse_ws(&seg[toks[0].start..end]));
+            c.name_end = end + off;
+            c.span_end = c.name_end;
+            true
+        }
+        Head::BauCu => {
+            let prev = prev_word_lower(seg, c.head.start - off);
+            if prev.as_deref() == Some("cuộc") {
+                c.anaphor = true;
+                c.kind = "bầu cử".into();
+                return true;
+            }
+            if matches!(
+                prev.as_deref(),
+                Some("chế" | "luật" | "đồng" | "ban" | "tổ" | "quy")
+            ) {
+                return false;
+            }
+            let ok = word_at(seg, &toks, 0).map(lower).as_deref() == Some("đại")
+                && word_at(seg, &toks, 1).map(lower).as_deref() == Some("biểu")
+                && word_at(seg, &toks, 2).is_some_and(first_upper);
+            if !ok {
+                return false;
+            }
+            c.kind = "bầu cử".into();
+            let (mut end, k) = read_tail(seg, &toks, 0, 10);
+            if word_at(seg, &toks, k).map(lower).as_deref() == Some("khóa") {
+                if let Some(r) = word_at(seg, &toks, k + 1).filter(|r| all_roman_caps(r)) {
+                    c.term_khoa = Some(format!("khóa {r}"));
+                    end = toks[k + 1].end;
+                }
+            }
+            c.title = lower(&collapse_ws(&seg[toks[0].start..end]));
+            c.name_end = end + off;
+            c.span_end = c.name_end;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Reads "làm việc với X" / "làm việc tại X" / "buổi làm việc (với X)".
+fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
+    let h = c.head.start - off;
+    let prev = prev_word_lower(seg, h);
+    let buoi = prev.as_deref() == Some("buổi");
+    if let Some(p) = prev.as_deref() {
+        if !buoi && in_sorted(WORK_NOUNS, p) {
+            return false;
+        }
+    }
+    let start = if buoi {
+        crate::text::prev_word(seg, h).map_or(h, |(s, _)| s)
+    } else {
+        h
+    };
+    if buoi {
+        if let Some(d) = prev_word_lower(seg, start) {
+            if in_sorted(DETERMINERS, &d) {
+                return false;
+            }
+        }
+    }
+    c.kind = "buổi làm việc".into();
+    let sent_end = c.sentence.end - off;
+    let toks = tokenize(seg, c.head.end - off, sent_end, 30);
+    let prep = word_at(seg, &toks, 0).map(lower);
+    let with = matches!(prep.as_deref(), Some("với" | "tại"));
+    if with {
+        if let Some(k) = read_body(seg, &toks, 1, false) {
+            let key = body_key(seg, &toks[1..k]);
+            c.body = Some(toks[1].start + off..toks[k - 1].end + off);
+            c.body_key = Some(key);
+            c.head = start + off..c.head.end;
+            c.name_end = toks[k - 1].end + off;
+            c.span_end = c.name_end;
+            return true;
+        }
+    }
+    if buoi {
+        c.head = start + off..c.head.end;
+        c.name_end = c.head.end;
+        c.span_end = c.head.end;
+        c.anaphor = true;
+        return true;
+    }
+    false
+}
+
+/// Classifies a head match.
+fn head_of(m: &str) -> Head {
+    let l = lower(m);
+    let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
+    match l.as_str() {
+        "hội nghị" => Head::HoiNghi,
+        "đại hội" => Head::DaiHoi,
+        "kỳ họp" | "kì họp" => Head::KyHop,
+        "phiên họp" => Head::PhienHop,
+        "hội thảo" => Head::HoiThao,
+        "tọa đàm" => Head::ToaDam,
+        "làm việc" => Head::LamViec,
+        "kỷ niệm" => Head::KyNiem,
+        "bầu cử" => Head::BauCu,
+        _ => Head::Le,
+    }
+}
+
+fn kind_of(h: Head) -> &'static str {
+    match h {
+        Head::HoiNghi => "hội nghị",
+        Head::DaiHoi => "đại hội",
+        Head::KyHop => "kỳ họp",
+        Head::PhienHop => "phiên họp",
+        Head::HoiThao => "hội thảo",
+        Head::ToaDam => "tọa đàm",
+        Head::LamViec => "buổi làm việc",
+        Head::KyNiem => "lễ kỷ niệm",
+        Head::BauCu => "bầu cử",
+        Head::Le => "lễ",
+    }
+}
+
+/// True when a line is written in capitals (a headline in ALL CAPS).
+fn caps_line(seg: &str, sentence: &Range<usize>) -> bool {
+    let s = &seg[sentence.clone()];
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters > 3
+}
+
+/// Reads every candidate mention in one content run.
+fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
+    for m in HEAD.find_iter(seg) {
+        let (s, e) = (m.start(), m.end());
+        if !crate::text::is_whole_word(seg, s, e) || claims.overlaps(&(s + off..e + off)) {
+            continue;
+        }
+        let head = head_of(m.as_str());
+        let sentence = sentence_bounds(seg, s);
+        let abs_sentence = sentence.start + off..sentence.end + off;
+        let mut c = Cand::new(kind_of(head).to_string(), s + off..e + off, abs_sentence);
+        let prev = prev_word_lower(seg, s);
+        // "các hội nghị", "những đại hội": a class of events.
+        let determiner = prev
+            .as_deref()
+            .is_some_and(|p| in_sorted(DETERMINERS, p) || p.bytes().all(|b| b.is_ascii_digit()));
+        let ok = match head {
+            Head::LamViec => parse_work(seg, off, &mut c),
+            Head::Le | Head::KyNiem | Head::BauCu => {
+                if determiner {
+                    continue;
+                }
+                parse_titled(seg, off, &mut c, head)
+            }
+            _ => {
+                if determiner {
+                    continue;
+                }
+                let caps = caps_line(seg, &sentence);
+                parse_structured(seg, off, &mut c, head, caps);
+                !c.kind.is_empty()
+            }
+        };
+        if !ok {
+            continue;
+        }
+        let back = before(seg, c.head.start - off, 24);
+        let back = back.trim_end();
+        c.reference = [
+            "chuẩn bị",
+            "tiến tới",
+            "hướng tới",
+            "chào mừng",
+            "nghị quyết",
+            "văn kiện",
+            "trình",
+            "phục vụ",
+            "thành công của",
+            "kết quả",
+            "sau",
+            "trước",
+        ]
+        .iter()
+        .any(|p| back.ends_with(p));
+        c.attended = prev
+            .as_deref()
+            .is_some_and(|p| matches!(p, "tại" | "dự" | "trì"));
+        out.push(c);
+    }
+}
+
+/// How many recent events a new mention is compared with.
+const LOOKBACK: usize = 64;
+
+/// One event being assembled.
+#[derive(Debug)]
+struct Acc {
+    c: Cand,
+    name: String,
+    term_khoa: Option<String>,
+    term_years: Option<String>,
+    organizer: Option<String>,
+    date: Option<String>,
+    location: Option<String>,
+    chairs: Vec<String>,
+    mentions: Vec<Range<usize>>,
+    reported: bool,
+    explicit_organizer: bool,
+}
+
+/// True when mention `m` may be the same event as `e`, and shares at least
+/// one identifying feature with it.
+fn compatible(e: &Cand, m: &Cand, e_date: Option<&str>, m_date: Option<&str>) -> bool {
+    if e.kind != m.kind {
+        return false;
+    }
+    if (e.national && m.local) || (e.local && m.national) {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (e.ordinal, m.ordinal) {
+        if a != b {
+            return false;
+        }
+    }
+    if let (Some(a), Some(b)) = (&e.body_key, &m.body_key) {
+        let ok = if m.kind == "buổi làm việc" {
+            contains_words(a, b)
+        } else {
+            prefix_compatible(a, b)
+        };
+        if !ok {
+            return false;
+        }
+    }
+    if let (Some(a), Some(b)) = (&e.term_khoa, &m.term_khoa) {
+        if a != b {
+            return false;
+        }
+    }
+    if let (Some(a), Some(b)) = (&e.term_years, &m.term_years) {
+        if a != b {
+            return false;
+        }
+    }
+    if !e.desc.is_empty() && !m.desc.is_empty() && e.desc != m.desc {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (e.purpose, m.purpose) {
+        if a != b {
+            return false;
+        }
+    }
+    let titled = !e.title.is_empty() && !m.title.is_empty();
+    if titled && !prefix_compatible(&e.title, &m.title) {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (e_date, m_date) {
+        if a != b {
+            return false;
+        }
+    }
+    (e.ordinal.is_some() && m.ordinal.is_some())
+        || (e.body_key.is_some() && m.body_key.is_some())
+        || (e.national && m.national)
+        || (!e.desc.is_empty() && !m.desc.is_empty())
+        || titled
+        || (e.purpose.is_some() && m.purpose.is_some())
+        || (m.term_only && (e.term_years.is_some() || e.term_khoa.is_some()))
+}
+
+/// How much a mention says about its event: the fullest names the event.
+fn weight(c: &Cand) -> usize {
+    usize::from(c.ordinal.is_some()) * 4
+        + usize::from(c.body.is_some()) * 2
+        + usize::from(c.national) * 2
+        + usize::from(!c.desc.is_empty())
+        + usize::from(c.term_khoa.is_some())
+}
+
+/// A temporal value that dates an event (not a year span, not relative).
+fn event_date(t: &Temporal) -> Option<&str> {
+    let v = t.value.as_deref()?;
+    if t.modifier.is_some() {
+        return None;
+    }
+    let b = v.as_bytes();
+    let year_span = b.len() == 9 && b[4] == b'/' && v[..4].bytes().all(|c| c.is_ascii_digit());
+    if year_span || v.len() <= 4 {
+        return None;
+    }
+    Some(v)
+}
+
+/// The date written right after an event's name.
+fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &'d [Temporal]) -> Option<&'d str> {
+    let i = dates.partition_point(|d| d.start < end);
+    let d = dates.get(i)?;
+    if d.start >= limit || d.start - end > 40 {
+        return None;
+    }
+    let gap = text.get(end..d.start)?;
+    let ok = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| in_sorted(DATE_GAP, &lower(w)));
+    if ok {
+        event_date(d)
+    } else {
+        None
+    }
+}
+
+/// The sentence's leading date ("Ngày 9/7, …", "Sáng 07/8/2020, …").
+fn leading_date<'d>(
+    text: &str,
+    sentence: &Range<usize>,
+    dates: &'d [Temporal],
+) -> Option<(&'d Temporal, &'d str)> {
+    let i = dates.partition_point(|d| d.start < sentence.start);
+    let d = dates.get(i)?;
+    if d.start >= sentence.end || d.start - sentence.start > 30 {
+        return None;
+    }
+    let gap = text.get(sentence.start..d.start)?;
+    let ok = gap
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+        .filter(|w| !w.is_empty())
+        .all(|w| in_sorted(LEAD_GAP, &lower(w)));
+    if !ok {
+        return None;
+    }
+    event_date(d).map(|v| (d, v))
+}
+
+/// Reads a place after "tại" at byte `at` (just after the word "tại").
+fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
+    let toks = tokenize(text, at, limit, 16);
+    let first = word_at(text, &toks, 0)?;
+    let lf = lower(first);
+    let place_head = match_phrase(text, &toks, 0, PLACE_HEADS).is_some();
+    if !place_head && (!first_upper(first) || in_sorted(NOT_PLACES, &lf)) {
+        return None;
+    }
+    let mut end = toks[0].end;
+    let mut j = 1;
+    while let Some(w) = word_at(text, &toks, j) {
+        let lw = lower(w);
+        if in_sorted(TAIL_STOPS, &lw)
+            || matches!(
+                lw.as_str(),
+                "ngày" | "chiều" | "nhân" | "trong" | "từ" | "đến"
+            )
+        {
+            break;
+        }
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        // Place names are capitalized after their head words.
+        if !first_upper(w) && !place_head {
+            break;
+        }
+        end = toks[j].end;
+        j += 1;
+    }
+    Some(collapse_ws(&text[toks[0].start..end]))
+}
+
+/// Finds the word "tại" in `text[from..to]` and reads the place after it.
+fn place_in(text: &str, from: usize, to: usize) -> Option<String> {
+    let s = text.get(from..to)?;
+    let ls = s; // canonical: "tại" / "Tại"
+    let mut k = 0;
+    while k < ls.len() {
+        let rest = &ls[k..];
+        let p = rest.find("tại").or_else(|| rest.find("Tại"))?;
+        let at = from + k + p;
+        let end = at + "tại".len();
+        if crate::text::is_whole_word(text, at, end) {
+            if let Some(pl) = read_place(text, end, to) {
+                return Some(pl);
+            }
+        }
+        k += p + "tại".len();
+    }
+    None
+}
+
+/// The explicit organizer of an event mention: "[X] (vừa) tổ chức [event]"
+/// or "[event] do [X] tổ chức".
+fn organizer_of(text: &str, c: &Cand) -> Option<String> {
+    let head = c.head.start;
+    let s = c.sentence.start;
+    let pre = text.get(s..head)?;
+    let pre_t = pre.trim_end();
+    let mut rest = pre_t;
+    for adv in ["thành công", "long trọng", "trọng thể"] {
+        if let Some(r) = rest.strip_suffix(adv) {
+            rest = r.trim_end();
+        }
+    }
+    if let Some(r) = rest.strip_suffix("tổ chức") {
+        let mut r = r.trim_end();
+        for adv in ["vừa", "đã", "sẽ", "long trọng", "trọng thể"] {
+            if let Some(x) = r.strip_suffix(adv) {
+                r = x.trim_end();
+            }
+        }
+        let clause_start = r.rfind([',', ':', '(']).map_or(0, |i| i + 1);
+        let org = collapse_ws(&r[clause_start..]);
+        if is_org(&org) {
+            return Some(org);
+        }
+        return None;
+    }
+    // "[event] do [X] tổ chức".
+    let post = text.get(c.span_end..c.sentence.end)?;
+    let post_t = post.trim_start();
+    if let Some(r) = post_t.strip_prefix("do ") {
+        if let Some(i) = r.find(" tổ chức") {
+            let org = collapse_ws(&r[..i]);
+            if is_org(&org) {
+                return Some(org);
+            }
+        }
+    }
+    None
+}
+
+fn is_org(s: &str) -> bool {
+    let n = s.split(' ').count();
+    let first = s.split(' ').next().unwrap_or("");
+    (1..=14).contains(&n) && first_upper(first) && in_sorted(ORG_STARTS, &lower(first))
+}
+
+/// Officials whose mentions lie in `range`, in text order, without repeats.
+fn officials_in(
+    offs: &[(usize, usize)],
+    officials: &[Official],
+    range: Range<usize>,
+) -> Vec<String> {
+    let i = offs.partition_point(|o| o.0 < range.start);
+    let mut out: Vec<String> = Vec::new();
+    for &(start, idx) in &offs[i..] {
+        if start >= range.end {
+            break;
+        }
+        let name = &officials[idx].name;
+        if !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    out
+}
+
+/// The chairs named around one event mention in its sentence.
+fn chairs_of(text: &str, c: &Cand, offs: &[(usize, usize)], officials: &[Official]) -> Vec<String> {
+    if offs.is_empty() {
+        return Vec::new();
+    }
+    let sent = c.sentence.clone();
+    let Some(st) = text.get(sent.clone()) else {
+        return Vec::new();
+    };
+    let cue = st.contains("hủ trì") || st.contains("rưởng đoàn") || c.kind == "buổi làm việc";
+    if !cue {
+        return Vec::new();
+    }
+    let lst = lower(st);
+    if lst.len() != st.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    // "Chủ trì Hội nghị, … X" / "X … chủ trì Hội nghị".
+    if let Some(p) = lst.find("chủ trì") {
+        let at = sent.start + p;
+        let after = at + "chủ trì".len();
+        let gap = text.get(after..c.head.start).unwrap_or("x");
+        if gap.trim().is_empty() {
+            let post = text.get(c.span_end..sent.end).unwrap_or("");
+            if post.trim_start().starts_with(',') {
+                if let Some(first) = officials_in(offs, officials, c.span_end..sent.end)
+                    .into_iter()
+                    .next()
+                {
+                    out.push(first);
+                }
+            } else {
+                let from = lst[..p]
+                    .rfind(" do ")
+                    .map_or(sent.start, |i| sent.start + i);
+                out = officials_in(offs, officials, from..at);
+            }
+        } else if lst[p..].starts_with("chủ trì của") {
+            if let Some(first) = officials_in(offs, officials, after..sent.end)
+                .into_iter()
+                .next()
+            {
+                out.push(first);
+            }
+        } else if at > c.span_end {
+            if let Some(d) = lst
+                .get(c.span_end - sent.start..p)
+                .and_then(|x| x.find("do "))
+            {
+                let from = c.span_end + d;
+                out = officials_in(offs, officials, from..at);
+            }
+        }
+    }
+    if out.is_empty() {
+        if let Some(p) = lst.find("trưởng đoàn") {
+            if let Some(d) = lst[..p].rfind("do ") {
+                out = officials_in(offs, officials, sent.start + d..sent.start + p);
+            }
+        }
+    }
+    if out.is_empty() && c.kind == "buổi làm việc" && !c.anaphor {
+        // "Đồng chí X, … làm việc với …": the visitor leads the session.
+        out = officials_in(offs, officials, sent.start..c.head.start);
+    }
+    out
+}
 
 /// Finds the events the content of `doc` reports or refers to, tying them to
 /// the dates and officials already found (canonical spans).
@@ -11,6 +1657,426 @@ pub fn extract(
     officials: &[Official],
     claims: &mut Claims,
 ) -> Vec<Event> {
-    let _ = (doc, dates, officials, claims);
-    Vec::new()
+    let mut cands = Vec::new();
+    for (off, seg) in doc.segments() {
+        scan_segment(off, seg, claims, &mut cands);
+    }
+    if cands.is_empty() {
+        return Vec::new();
+    }
+    let text = doc.text;
+    let mut dates_sorted: Vec<Temporal> = dates.to_vec();
+    dates_sorted.sort_by_key(|d| d.start);
+    let mut offs: Vec<(usize, usize)> = officials
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| o.mentions.iter().map(move |m| (m.start, i)))
+        .collect();
+    offs.sort_unstable();
+
+    let mut events: Vec<Acc> = Vec::new();
+    let mut pending: Vec<Cand> = Vec::new();
+    // The first event mention of each sentence (for preambles).
+    let mut first_in_sentence: Option<(usize, usize)> = None; // (sentence start, head start)
+    for c in cands {
+        let is_first = match first_in_sentence {
+            Some((s, _)) if s == c.sentence.start => false,
+            _ => {
+                first_in_sentence = Some((c.sentence.start, c.head.start));
+                true
+            }
+        };
+        if c.anaphor {
+            if let Some(e) = events
+                .iter_mut()
+                .rev()
+                .take(LOOKBACK)
+                .find(|e| e.c.kind == c.kind)
+            {
+                e.mentions.push(c.head.start..c.span_end);
+                if c.attended {
+                    e.reported = true;
+                }
+                let ch = chairs_of(text, &c, &offs, officials);
+                merge_chairs(&mut e.chairs, ch);
+                if e.date.is_none() && is_first && !c.reference {
+                    preamble(text, &c, &dates_sorted, e);
+                }
+            } else {
+                pending.push(c);
+            }
+            continue;
+        }
+        let m_date = date_after(text, c.span_end, c.sentence.end, &dates_sorted);
+        // Only the most recent events are candidates: bounded work per mention.
+        let lo = events.len().saturating_sub(LOOKBACK);
+        let found = events[lo..]
+            .iter()
+            .rposition(|e| compatible(&e.c, &c, e.date.as_deref(), m_date))
+            .map(|i| i + lo);
+        if c.term_only && found.is_none() {
+            continue;
+        }
+        let idx = match found {
+            Some(i) => {
+                let e = &mut events[i];
+                e.mentions.push(c.head.start..c.span_end);
+                if weight(&c) > weight(&e.c) {
+                    let keep_date = e.date.clone();
+                    e.name = collapse_ws(&text[c.head.start..c.name_end]);
+                    let merged = merge_cand(&e.c, &c);
+                    e.c = merged;
+                    e.date = keep_date;
+                } else {
+                    let merged = merge_cand(&e.c, &c);
+                    e.c = merged;
+                }
+                i
+            }
+            None => {
+                events.push(Acc {
+                    name: collapse_ws(&text[c.head.start..c.name_end]),
+                    term_khoa: None,
+                    term_years: None,
+                    organizer: None,
+                    date: None,
+                    location: None,
+                    chairs: Vec::new(),
+                    mentions: std::iter::once(c.head.start..c.span_end).collect(),
+                    reported: false,
+                    explicit_organizer: false,
+                    c: c.clone(),
+                });
+                events.len() - 1
+            }
+        };
+        let e = &mut events[idx];
+        if e.date.is_none() {
+            e.date = m_date.map(str::to_string);
+        }
+        if c.attended {
+            e.reported = true;
+        }
+        if !e.explicit_organizer {
+            if let Some(o) = organizer_of(text, &c) {
+                e.organizer = Some(o);
+                e.explicit_organizer = true;
+                e.reported = true;
+            }
+        }
+        if is_first && !c.reference {
+            preamble(text, &c, &dates_sorted, e);
+        }
+        if e.location.is_none() && !c.reference {
+            // "… tại điểm cầu tỉnh Sơn La" after the name, before any other
+            // event mention of the sentence.
+            if let Some(p) = place_in(text, c.span_end, c.sentence.end) {
+                e.location = Some(p);
+            }
+        }
+        let ch = chairs_of(text, &c, &offs, officials);
+        if !ch.is_empty() {
+            e.reported = true;
+        }
+        merge_chairs(&mut e.chairs, ch);
+    }
+    // Anaphors before the first named event of their kind.
+    for c in pending {
+        if let Some(e) = events.iter_mut().find(|e| e.c.kind == c.kind) {
+            e.mentions.push(c.head.start..c.span_end);
+            if c.attended {
+                e.reported = true;
+            }
+        } else if c.kind == "buổi làm việc" {
+            let mut acc = Acc {
+                name: collapse_ws(&text[c.head.start..c.span_end]),
+                term_khoa: None,
+                term_years: None,
+                organizer: None,
+                date: None,
+                location: None,
+                chairs: Vec::new(),
+                mentions: std::iter::once(c.head.start..c.span_end).collect(),
+                reported: true,
+                explicit_organizer: false,
+                c: c.clone(),
+            };
+            let ch = chairs_of(text, &c, &offs, officials);
+            merge_chairs(&mut acc.chairs, ch);
+            events.push(acc);
+        }
+    }
+    for e in &mut events {
+        e.mentions.sort_by_key(|r| r.start);
+        e.mentions.dedup();
+        e.term_khoa = e.c.term_khoa.clone();
+        e.term_years = e.c.term_years.clone();
+        if e.organizer.is_none() {
+            if let Some(b) = &e.c.body {
+                let bt = collapse_ws(&text[b.clone()]);
+                if e.c.kind != "buổi làm việc" && !e.c.national && is_org(&bt) {
+                    e.organizer = Some(bt);
+                }
+            }
+        }
+    }
+    // Reported events first, then the ones only referred to.
+    events.sort_by_key(|e| !e.reported);
+    events
+        .into_iter()
+        .map(|e| Event {
+            kind: e.c.kind.clone(),
+            name: e.name,
+            ordinal: e.c.ordinal,
+            term: e.term_years.or(e.term_khoa),
+            organizer: e.organizer,
+            date: e.date,
+            location: e.location,
+            chairs: e.chairs,
+            mentions: e
+                .mentions
+                .into_iter()
+                .map(|r| doc.mention(r))
+                .collect::<Vec<Mention>>(),
+        })
+        .collect()
+}
+
+fn merge_chairs(into: &mut Vec<String>, from: Vec<String>) {
+    for n in from {
+        if !into.contains(&n) {
+            into.push(n);
+        }
+    }
+}
+
+/// Fills the fields an event lacks from a new mention of it.
+fn merge_cand(e: &Cand, m: &Cand) -> Cand {
+    let mut out = e.clone();
+    out.ordinal = e.ordinal.or(m.ordinal);
+    if out.body_key.as_ref().map_or(0, String::len) < m.body_key.as_ref().map_or(0, String::len) {
+        out.body = m.body.clone();
+        out.body_key = m.body_key.clone();
+    }
+    if out.term_khoa.is_none() {
+        out.term_khoa = m.term_khoa.clone();
+    }
+    if out.term_years.is_none() {
+        out.term_years = m.term_years.clone();
+    }
+    if out.desc.is_empty() {
+        out.desc = m.desc.clone();
+    }
+    if out.purpose.is_none() {
+        out.purpose = m.purpose;
+    }
+    if m.title.len() > out.title.len() {
+        out.title = m.title.clone();
+    }
+    out.national |= m.national;
+    out.local |= m.local;
+    out
+}
+
+/// Date and place from the preamble of the sentence that reports the event:
+/// "Ngày 9/7, tại Hà Nội, [organizer] tổ chức [event]".
+fn preamble(text: &str, c: &Cand, dates: &[Temporal], e: &mut Acc) {
+    let lead = leading_date(text, &c.sentence, dates);
+    let mut any = false;
+    if let Some((d, v)) = lead {
+        if e.date.is_none() {
+            e.date = Some(v.to_string());
+        }
+        any = true;
+        // "…, tại Hà Nội, …" between the date and the event.
+        if e.location.is_none() {
+            let pre = text.get(d.end..c.head.start).unwrap_or("");
+            for part in pre.split(',') {
+                let p = part.trim_start();
+                if let Some(rest) = p.strip_prefix("tại ").or_else(|| p.strip_prefix("Tại ")) {
+                    let rest = rest.trim();
+                    let first = rest.split(' ').next().unwrap_or("");
+                    if first_upper(first) && !in_sorted(NOT_PLACES, &lower(first))
+                        || PLACE_HEADS.iter().any(|h| lower(rest).starts_with(h))
+                    {
+                        e.location = Some(collapse_ws(rest));
+                        break;
+                    }
+                }
+            }
+        }
+    } else if e.location.is_none() {
+        // "Tại Hà Nội, …" opening the sentence.
+        let pre = text.get(c.sentence.start..c.head.start).unwrap_or("");
+        let p = pre.trim_start();
+        if let Some(rest) = p.strip_prefix("Tại ") {
+            if let Some(comma) = rest.find(',') {
+                let place = rest[..comma].trim();
+                let first = place.split(' ').next().unwrap_or("");
+                if first_upper(first) && !in_sorted(NOT_PLACES, &lower(first)) {
+                    e.location = Some(collapse_ws(place));
+                    any = true;
+                }
+            }
+        }
+    }
+    if any {
+        e.reported = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<Event> {
+        let doc = Doc::plain(text, None);
+        extract(&doc, &[], &[], &mut Claims::new())
+    }
+
+    #[test]
+    fn tables_sorted_and_lowercase() {
+        for t in [
+            PURPOSES,
+            CEREMONIES,
+            BODY_CONNECTORS,
+            BODY_STOPS,
+            DETERMINERS,
+            ANAPHOR_CUES,
+            WORK_NOUNS,
+            TAIL_STOPS,
+            DATE_GAP,
+            LEAD_GAP,
+            PLACE_HEADS,
+            NOT_PLACES,
+            ORG_STARTS,
+        ] {
+            assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
+            assert!(t.iter().all(|w| lower(w) == *w));
+        }
+        assert!(QUALIFIERS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn plenum_with_ordinal() {
+        let ev = run("Ban Chấp hành tổ chức Hội nghị mở rộng lần thứ 21.");
+        assert_eq!(ev.len(), 1);
+        assert_eq!(ev[0].kind, "hội nghị");
+        assert_eq!(ev[0].ordinal, Some(21));
+        assert_eq!(ev[0].name, "Hội nghị mở rộng lần thứ 21");
+        assert_eq!(ev[0].organizer.as_deref(), Some("Ban Chấp hành"));
+    }
+
+    #[test]
+    fn national_congress_forms_merge() {
+        let ev = run("Góp ý văn kiện trình Đại hội đại biểu toàn quốc lần thứ XIII của Đảng. Thành công của Đại hội XIII của Đảng. Văn kiện Đại hội XIII.");
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].ordinal, Some(13));
+        assert_eq!(ev[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn generic_congresses() {
+        assert!(run("Tổ chức đại hội đảng bộ các cấp và đại hội điểm.").is_empty());
+        assert!(run("Hoàn thành Đại hội Đảng cấp trên cơ sở.").is_empty());
+        assert!(run("Tham mưu trình các Hội nghị T.Ư khóa XIII.").is_empty());
+    }
+
+    #[test]
+    fn central_plenum_forms() {
+        let ev = run("Trình Hội nghị T.Ư 2 khóa XIII. Hội nghị TW4 (khóa XII). Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII.");
+        assert_eq!(ev.len(), 3, "{ev:#?}");
+        assert_eq!(ev[0].ordinal, Some(2));
+        assert_eq!(ev[0].term.as_deref(), Some("khóa XIII"));
+        assert_eq!(ev[1].ordinal, Some(4));
+        assert_eq!(ev[2].ordinal, Some(6));
+    }
+
+    #[test]
+    fn never_panics_on_shuffled_fragments() {
+        // Deterministic pseudo-random strings built from event fragments,
+        // multibyte letters, dates and punctuation.
+        let parts = [
+            "Hội nghị",
+            "đại hội",
+            "ĐẠI HỘI",
+            "lần thứ",
+            "XIII",
+            "21",
+            "khóa",
+            "(",
+            ")",
+            ",",
+            ".",
+            "\"",
+            "nhiệm kỳ",
+            "2020",
+            "-",
+            "làm việc với",
+            "Ban",
+            "buổi",
+            "lễ",
+            "trao",
+            "kỷ niệm",
+            "90",
+            "năm",
+            "bầu cử đại biểu",
+            "Quốc hội",
+            "tại",
+            "Hà Nội",
+            "\n",
+            "chủ trì",
+            "do",
+            "Trưởng đoàn",
+            "T.Ư",
+            "TW4",
+            "các",
+            "của",
+            "Đảng",
+            "ộ",
+            " ",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..400 {
+            let mut s = String::new();
+            for _ in 0..30 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(parts[(x % parts.len() as u64) as usize]);
+                if x % 3 == 0 {
+                    s.push(' ');
+                }
+            }
+            let doc = Doc::plain(&s, None);
+            let dates = [Temporal {
+                text: String::new(),
+                start: 0,
+                end: 0,
+                value: Some("2020-07-09".into()),
+                inferred: false,
+                modifier: None,
+            }];
+            for e in extract(&doc, &dates, &[], &mut Claims::new()) {
+                for m in e.mentions {
+                    assert_eq!(s.get(m.start..m.end), Some(m.text.as_str()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in [
+            "Hội nghị",
+            "lễ",
+            "Đại hội (",
+            "làm việc với",
+            "Hội nghị \"",
+            "kỷ niệm 90",
+            "ĐẠI HỘI XIII",
+        ] {
+            let _ = run(s);
+        }
+    }
 }
