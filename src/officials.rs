@@ -432,7 +432,7 @@ fn split_name(t: &str, run: &NameRun, after_level: bool) -> Option<usize> {
             }
         }
         let score = tier as i32 * 2 + i32::from(len == 3);
-        if best.is_none_or(|(s, _)| score > s) {
+        if best.map_or(true, |(s, _)| score > s) {
             best = Some((score, k));
         }
     }
@@ -613,9 +613,7 @@ fn parse_post(t: &str, p: usize) -> (Vec<Title>, usize) {
         title.org.clear();
         out.push(title);
         let n = next_tok(t, pos);
-        if n.is_punct(',') || n.is_punct('-') {
-            pos = n.e;
-        } else if n.is_word() && lw(word(t, &n)) == "kiêm" {
+        if n.is_punct(',') || n.is_punct('-') || (n.is_word() && lw(word(t, &n)) == "kiêm") {
             pos = n.e;
         } else {
             break;
@@ -636,7 +634,11 @@ fn parse_pre(t: &str, t0: Tok) -> Vec<Title> {
     let mut k = t0;
     while let Some(title) = parse_title(t, k) {
         let end = title.e;
+        let named = cut_name(t, &mut title.clone(), false).is_some();
         out.push(title);
+        if named {
+            break;
+        }
         let n = next_tok(t, end);
         if n.is_punct(',') || (n.is_word() && lw(word(t, &n)) == "kiêm") {
             let m = next_tok(t, n.e);
@@ -808,6 +810,15 @@ impl Ctx<'_> {
                 self.push(r, name, titles, short);
                 return Some(pend);
             }
+        }
+        // ALL CAPS: the organisation stopped before the name.
+        let run = read_run(t, end);
+        if let Some((r, name, false)) = accept_run(t, &run, true) {
+            let (post, pend) = parse_post(t, r.end);
+            let mut titles = title_strings(t, &pre);
+            titles.extend(title_strings(t, &post));
+            self.push(r, name, titles, false);
+            return Some(pend);
         }
         // "Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A"
         let mut n = next_tok(t, end);
