@@ -460,6 +460,55 @@ fn starts_name(t: &str, k: Tok) -> bool {
     run.toks.len() >= 2 && surname_tier(&lw(word(t, &run.toks[0]))) > 0
 }
 
+/// A comma inside an organisation name: "Bộ Văn hóa, Thể thao và Du lịch"
+/// (capitalised fields, then "và" + a capitalised field within a few words).
+fn comma_inside_org(t: &str, p: usize) -> bool {
+    let mut k = next_tok(t, p);
+    if !k.is_word() || !is_cap(word(t, &k)) || match_role(t, k).is_some() || starts_name(t, k) {
+        return false;
+    }
+    for _ in 0..4 {
+        k = next_tok(t, k.e);
+        if !k.is_word() {
+            return false;
+        }
+        if word(t, &k) == "và" {
+            let n = next_tok(t, k.e);
+            return n.is_word()
+                && is_cap(word(t, &n))
+                && match_role(t, n).is_none()
+                && !starts_name(t, n);
+        }
+    }
+    false
+}
+
+/// Two words that start a predicate although the first one may end an
+/// organisation ("Campuchia hội đàm", "Tỉnh ủy thông qua").
+fn is_predicate_pair(w: &str, next: &str) -> bool {
+    matches!(
+        (w, next),
+        ("hội", "đàm" | "kiến" | "ý" | "nghị" | "thảo" | "diễn")
+            | ("thông", "qua" | "tin" | "báo")
+            | ("đồng", "thời" | "ý" | "chí")
+            | ("chính", "thức")
+            | ("nhân", "dịp")
+            | ("quan", "tâm" | "trọng")
+            | ("trực", "tiếp" | "tuyến")
+            | ("an", "toàn")
+            | ("đoàn", "kết")
+            | ("tổng", "kết")
+            | ("vận", "động")
+            | ("học", "tập")
+            | ("giao", "lưu" | "nhiệm")
+            | ("động", "viên")
+            | ("dân", "chủ")
+            | ("tư", "vấn")
+            | ("phụ", "trách")
+            | ("đại", "diện")
+    )
+}
+
 /// Parses one title starting at token `t0`.
 fn parse_title(t: &str, t0: Tok) -> Option<Title> {
     let (s, head_end) = match_role(t, t0)?;
@@ -469,7 +518,11 @@ fn parse_title(t: &str, t0: Tok) -> Option<Title> {
     let mut prev_cap = true;
     let mut prev_lower = String::new();
     loop {
-        let k = next_tok(t, pos);
+        let mut k = next_tok(t, pos);
+        if k.is_punct(',') && !caps && !org.is_empty() && comma_inside_org(t, k.e) {
+            // "Bộ Văn hóa, Thể thao và Du lịch"
+            k = next_tok(t, k.e);
+        }
         if !k.is_word() {
             break;
         }
@@ -484,7 +537,9 @@ fn parse_title(t: &str, t0: Tok) -> Option<Title> {
         } else {
             String::new()
         };
-        let ok = if caps {
+        let ok = if is_predicate_pair(&ow, &next_lower) {
+            false
+        } else if caps {
             has(ORG_CAPS, &ow) || has(ORG_AFTER_CAP, &ow) || has(ORG_FREE, &ow)
         } else if is_cap(w) {
             match_role(t, k).is_none()
@@ -742,6 +797,31 @@ impl Ctx<'_> {
                     }
                 }
             }
+            let colon = next_tok(t, end);
+            if plural && colon.is_punct(':') {
+                // "các đồng chí Ủy viên Ban Thường vụ: A, B và C"
+                let titles = title_strings(t, &pre);
+                let mut p = colon.e;
+                let mut last = end;
+                loop {
+                    let run = read_run(t, p);
+                    let Some((r, name, false)) = accept_run(t, &run, true) else {
+                        break;
+                    };
+                    self.push(r.clone(), name, titles.clone(), false);
+                    last = r.end;
+                    let sep = next_tok(t, r.end);
+                    if sep.is_punct(',')
+                        || sep.is_punct(';')
+                        || (sep.is_word() && word(t, &sep) == "và")
+                    {
+                        p = sep.e;
+                    } else {
+                        break;
+                    }
+                }
+                return Some(last);
+            }
             return Some(end);
         }
         let run = read_run(t, p);
@@ -802,6 +882,11 @@ impl Ctx<'_> {
         }
         let mut pre = parse_pre(t, k);
         let end = pre.last()?.e;
+        if lw(word(t, &k)) == "cố" {
+            // "cố Tổng Bí thư …": a late leader, not a live official.
+            let run = read_run(t, end);
+            return Some(run.toks.last().map_or(end, |x| x.e));
+        }
         if let Some(run) = pre.last_mut().and_then(|last| cut_name(t, last, false)) {
             if let Some((r, name, short)) = accept_run(t, &run, true) {
                 let (post, pend) = parse_post(t, r.end);
@@ -914,6 +999,13 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
                     })
                 })
             } else if match_role(seg, k).is_some() {
+                // Step back over a modifier: "nguyên Chủ tịch", "cố Tổng Bí thư".
+                let pv = prev_tok(seg, k.s);
+                let k = if pv.is_word() && pv.s >= consumed && has(MODIFIERS, &lw(word(seg, &pv))) {
+                    pv
+                } else {
+                    k
+                };
                 ctx.at_role(k)
             } else {
                 None

@@ -358,6 +358,7 @@ pub const ORG_PAIRS: &[&str] = &[
     "án nhân",
     "đoàn thể",
     "đào tạo",
+    "đại biểu",
     "đảng bộ",
     "đảng đoàn",
     "đảng ủy",
