@@ -1,10 +1,1330 @@
 //! Officials with their titles, one record per person.
+//!
+//! The extractor works around anchors found by ONE compiled regex: the
+//! introducers ("đồng chí", "Đ/c", "ông", "bà", ranks) and the role heads
+//! ("Bí thư", "Ủy viên", "Chủ tịch", "Thủ tướng", …). Around each anchor a
+//! small token grammar reads the shapes of `domain/officials.md` §6:
+//!
+//! - `đồng chí NAME, TITLE, TITLE …` and lists `các đồng chí: A, t; B, t`;
+//! - `TITLE NAME` ("Bí thư Đảng ủy Khối Sơn Minh Thắng"), where the name is
+//!   split off the organisation by the surname list;
+//! - `TITLE, đồng chí NAME`, `NAME - TITLE`, `NAME (TITLE)`;
+//! - `NAME, TITLE` without an introducer (surname-led name required).
+//!
+//! A title is `[modifier] [Phó] ROLE ORG`, where ORG runs over capitalised
+//! words and the lower-case syllables of organisation names and stops at the
+//! predicate ("làm việc", "phát biểu", "chủ trì", …), at punctuation and at
+//! "\n". Mentions of one person are merged; a later short reference ("đồng
+//! chí Thắng") joins the person whose given name it is when only one fits.
+//! Mentions are the name's span only.
+
+mod lexicon;
+
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 use crate::doc::{Claims, Doc};
 use crate::record::Official;
+use crate::text::{boundary_after, boundary_before, collapse_ws, is_word_char, title_case};
+use lexicon::*;
+
+/// The one anchor regex: introducers and role heads, any case. Matches are
+/// checked for word boundaries by hand (no Unicode `\b`).
+static ANCHOR: Lazy<Regex> = Lazy::new(|| {
+    let mut alts: Vec<String> = INTRODUCERS
+        .iter()
+        .chain(ROLES.iter())
+        .chain(["phó"].iter())
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect();
+    // Longest first so that "tổng bí thư" wins over a shorter head.
+    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    Regex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("anchor regex")
+});
+
+/// First words of role heads and their prefixes: a cheap test before the
+/// full role lookup.
+static ROLE_FIRST: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    let mut v: Vec<&str> = ROLES
+        .iter()
+        .filter_map(|r| r.split(' ').next())
+        .chain(MODIFIERS.iter().copied())
+        .chain(["phó"])
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+fn has(set: &[&str], w: &str) -> bool {
+    set.binary_search(&w).is_ok()
+}
+
+/// A lower-cased word kept on the stack (falls back to the heap when long).
+#[derive(Clone)]
+enum Low {
+    Stack([u8; 48], usize),
+    Heap(String),
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // Built from whole chars, so always valid UTF-8.
+            Low::Stack(b, n) => std::str::from_utf8(&b[..*n]).unwrap_or(""),
+            Low::Heap(s) => s,
+        }
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, o: &&str) -> bool {
+        &**self == *o
+    }
+}
+
+impl std::fmt::Display for Low {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Low {
+    fn as_str(&self) -> &str {
+        self
+    }
+}
+
+fn lw(w: &str) -> Low {
+    let mut b = [0u8; 48];
+    let mut n = 0;
+    for c in w.chars() {
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            if n + len > b.len() {
+                return Low::Heap(w.to_lowercase());
+            }
+            l.encode_utf8(&mut b[n..]);
+            n += len;
+        }
+    }
+    Low::Stack(b, n)
+}
+
+/// Word characters with a fast path for ASCII and Vietnamese letters.
+#[inline]
+fn is_wc(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+        || is_word_char(c)
+}
+
+// ---------------------------------------------------------------- tokens
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Punct(char),
+    Nl,
+    End,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    s: usize,
+    e: usize,
+    k: Kind,
+}
+
+impl Tok {
+    fn is_word(&self) -> bool {
+        self.k == Kind::Word
+    }
+    fn is_punct(&self, c: char) -> bool {
+        self.k == Kind::Punct(c)
+    }
+}
+
+/// The token at or after `p` (spaces skipped, "\n" is a token).
+fn next_tok(t: &str, p: usize) -> Tok {
+    let b = t.as_bytes();
+    let mut p = p.min(b.len());
+    while p < b.len() && matches!(b[p], b' ' | b'\t' | b'\r') {
+        p += 1;
+    }
+    let Some(c) = t.get(p..).and_then(|s| s.chars().next()) else {
+        return Tok {
+            s: b.len(),
+            e: b.len(),
+            k: Kind::End,
+        };
+    };
+    if c == '\n' {
+        return Tok {
+            s: p,
+            e: p + 1,
+            k: Kind::Nl,
+        };
+    }
+    if !is_wc(c) {
+        return Tok {
+            s: p,
+            e: p + c.len_utf8(),
+            k: Kind::Punct(c),
+        };
+    }
+    let mut e = p;
+    let mut n = 0;
+    let mut chars = t[p..].char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        if is_wc(ch) {
+            e = p + i + ch.len_utf8();
+            n += 1;
+        } else if ch == '\'' && n == 1 && t[p..].starts_with(|x: char| x.is_ascii_uppercase()) {
+            // Minority prefixes "H'Hen", "K'Nhai", "N'Tơr".
+            match chars.peek() {
+                Some(&(_, nx)) if nx.is_alphabetic() => {
+                    e = p + i + 1;
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    Tok {
+        s: p,
+        e,
+        k: Kind::Word,
+    }
+}
+
+/// The word token that ends right before `p` (spaces skipped), if any.
+fn prev_tok(t: &str, p: usize) -> Tok {
+    let head = &t[..p];
+    let trimmed = head.trim_end_matches([' ', '\t', '\r']);
+    let end = trimmed.len();
+    let Some(c) = trimmed.chars().next_back() else {
+        return Tok {
+            s: 0,
+            e: 0,
+            k: Kind::End,
+        };
+    };
+    if c == '\n' {
+        return Tok {
+            s: end - 1,
+            e: end,
+            k: Kind::Nl,
+        };
+    }
+    if !is_wc(c) {
+        return Tok {
+            s: end - c.len_utf8(),
+            e: end,
+            k: Kind::Punct(c),
+        };
+    }
+    let mut s = end;
+    for (i, ch) in trimmed.char_indices().rev() {
+        if is_wc(ch) {
+            s = i;
+        } else if ch == '\'' && i > 0 {
+            // "H'Hen": one capital letter before the apostrophe.
+            let before = &trimmed[..i];
+            let mut it = before.chars().rev();
+            let l = it.next();
+            let ll = it.next();
+            if l.is_some_and(|x| x.is_ascii_uppercase()) && !ll.is_some_and(is_word_char) {
+                s = i - 1;
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    Tok {
+        s,
+        e: end,
+        k: Kind::Word,
+    }
+}
+
+fn word<'t>(t: &'t str, k: &Tok) -> &'t str {
+    &t[k.s..k.e]
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_allcaps(w: &str) -> bool {
+    let mut n = 0;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            n += 1;
+        }
+    }
+    n >= 2
+}
+
+/// A syllable that may be part of a name: capitalised, letters only (an
+/// apostrophe after a one-letter prefix), the rest lower case — or all upper
+/// case in ALL CAPS text.
+fn name_syllable(w: &str, caps: bool) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let mut after_apos = false;
+    for c in chars {
+        if c == '\'' {
+            after_apos = true;
+            continue;
+        }
+        if !(c.is_alphabetic() || ('\u{0300}'..='\u{036f}').contains(&c)) {
+            return false;
+        }
+        if caps {
+            if c.is_lowercase() {
+                return false;
+            }
+        } else if c.is_uppercase() && !after_apos {
+            return false;
+        }
+        after_apos = false;
+    }
+    true
+}
+
+fn surname_tier(w: &str) -> u8 {
+    if has(SURNAMES_TOP, w) {
+        3
+    } else if has(SURNAMES_COMMON, w) {
+        2
+    } else if has(SURNAMES_MINORITY, w) || is_minority_prefix(w) {
+        1
+    } else {
+        0
+    }
+}
+
+/// "Y", "A", "H'…", "K'…": a given-name-first prefix.
+fn is_minority_prefix(w: &str) -> bool {
+    w == "y" || w == "a" || w == "h'" || w == "k'" || w.starts_with("h'") || w.starts_with("k'")
+}
+
+// ---------------------------------------------------------------- roles
+
+/// A role head starting at the word token `t0`: `[modifier] [Phó] ROLE`.
+/// Returns the end of the head and the start of the phrase.
+fn match_role(t: &str, t0: Tok) -> Option<(usize, usize)> {
+    if !t0.is_word() {
+        return None;
+    }
+    let start = t0.s;
+    let mut cur = t0;
+    let mut w = lw(word(t, &cur));
+    if !has(&ROLE_FIRST, &w) {
+        return None;
+    }
+    if has(MODIFIERS, &w) {
+        if w == "cố" && !is_cap(word(t, &cur)) && !is_cap(word(t, &next_tok(t, cur.e))) {
+            return None;
+        }
+        cur = next_tok(t, cur.e);
+        if !cur.is_word() {
+            return None;
+        }
+        w = lw(word(t, &cur));
+    }
+    if !is_cap(word(t, &cur)) {
+        return None;
+    }
+    if w == "phó" {
+        cur = next_tok(t, cur.e);
+        if !cur.is_word() {
+            return None;
+        }
+    }
+    let mut key = String::new();
+    let mut best = None;
+    let mut tok = cur;
+    for _ in 0..5 {
+        if !tok.is_word() {
+            break;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&lw(word(t, &tok)));
+        if has(ROLES, &key) {
+            best = Some(tok.e);
+        }
+        tok = next_tok(t, tok.e);
+    }
+    best.map(|e| (start, e))
+}
+
+/// An introducer starting at word token `t0`; returns its end.
+fn match_intro(t: &str, t0: Tok) -> Option<usize> {
+    if !t0.is_word() {
+        return None;
+    }
+    let w = lw(word(t, &t0));
+    match w.as_str() {
+        "đồng" => {
+            let n = next_tok(t, t0.e);
+            (n.is_word() && lw(word(t, &n)) == "chí").then_some(n.e)
+        }
+        "đ" => {
+            // "Đ/c", "đ.c"
+            let p = next_tok(t, t0.e);
+            let c = next_tok(t, p.e);
+            ((p.is_punct('/') || p.is_punct('.'))
+                && p.s == t0.e
+                && c.s == p.e
+                && c.is_word()
+                && lw(word(t, &c)) == "c")
+                .then_some(c.e)
+        }
+        "ông" | "bà" => Some(t0.e),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------- names
+
+#[derive(Debug, Clone)]
+struct NameRun {
+    toks: Vec<Tok>,
+    caps: bool,
+}
+
+/// Reads the capitalised run of name syllables from `p` (at most 6).
+fn read_run(t: &str, p: usize) -> NameRun {
+    let mut toks = Vec::new();
+    let mut caps = false;
+    let mut pos = p;
+    loop {
+        let k = next_tok(t, pos);
+        if !k.is_word() {
+            break;
+        }
+        let w = word(t, &k);
+        if toks.is_empty() {
+            caps =
+                is_allcaps(w) || (w.chars().count() == 1 && is_allcaps(word(t, &next_tok(t, k.e))));
+        }
+        if !name_syllable(w, caps) {
+            break;
+        }
+        let l = lw(w);
+        if caps && has(NAME_STOPS, &l) {
+            break;
+        }
+        if match_role(t, k).is_some() || match_intro(t, k).is_some() {
+            break;
+        }
+        // "Văn phòng", "Thành ủy", "Tỉnh ủy" start organisations.
+        let nx = next_tok(t, k.e);
+        if nx.is_word()
+            && has(ORG_PAIRS, &format!("{} {}", l, lw(word(t, &nx))))
+            && !name_syllable(word(t, &nx), caps)
+        {
+            break;
+        }
+        toks.push(k);
+        pos = k.e;
+        if toks.len() >= 7 {
+            break;
+        }
+    }
+    NameRun { toks, caps }
+}
+
+fn max_len(first_lower: &str) -> usize {
+    if is_minority_prefix(first_lower) {
+        5
+    } else {
+        4
+    }
+}
+
+fn name_text(t: &str, toks: &[Tok], caps: bool) -> String {
+    let raw = collapse_ws(&t[toks[0].s..toks[toks.len() - 1].e]);
+    if caps {
+        title_case(&raw)
+    } else {
+        raw
+    }
+}
+
+/// True when the whole candidate (lower case) is a place or a historical
+/// figure rather than a live official.
+fn banned_name(lower: &str) -> bool {
+    has(PLACES, lower) || has(HISTORICAL, lower)
+}
+
+/// Picks where a name starts inside a capitalised run whose tail is the
+/// name (the run may begin with the organisation's place words): best
+/// surname tier, then three syllables, then the earliest.
+fn split_name(t: &str, run: &NameRun, after_level: bool) -> Option<usize> {
+    let n = run.toks.len();
+    let mut best: Option<(i32, usize)> = None;
+    for k in 0..n {
+        let len = n - k;
+        let first = lw(word(t, &run.toks[k]));
+        let tier = surname_tier(&first);
+        if tier == 0 || len < 2 || len > max_len(&first) {
+            continue;
+        }
+        let lower = lw(&collapse_ws(&t[run.toks[k].s..run.toks[n - 1].e]));
+        if banned_name(&lower) {
+            continue;
+        }
+        if run.toks[k..]
+            .iter()
+            .any(|x| has(&["ban", "bộ", "khối", "sở", "đảng"], &lw(word(t, x))))
+        {
+            continue;
+        }
+        if len == 2 && tier < 3 && (k > 0 || after_level) {
+            // "Huyện ủy Lâm Hà": a two-syllable place after a level word.
+            if k == 0 || is_level(&lw(word(t, &run.toks[k - 1]))) {
+                continue;
+            }
+        }
+        let score = tier as i32 * 2 + i32::from(len == 3);
+        if best.map_or(true, |(s, _)| score > s) {
+            best = Some((score, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+fn is_level(w: &str) -> bool {
+    has(ORG_FREE, w) || matches!(w, "ủy" | "phố" | "xã" | "thị" | "trấn")
+}
+
+// ---------------------------------------------------------------- titles
+
+#[derive(Debug, Clone)]
+struct Title {
+    s: usize,
+    e: usize,
+    /// Word tokens of the organisation part.
+    org: Vec<Tok>,
+}
+
+/// Would the capitalised word at `k` start a name (a surname-led run of two
+/// or more syllables)?
+fn starts_name(t: &str, k: Tok) -> bool {
+    let run = read_run(t, k.s);
+    run.toks.len() >= 2 && surname_tier(&lw(word(t, &run.toks[0]))) > 0
+}
+
+/// A comma inside an organisation name: "Bộ Văn hóa, Thể thao và Du lịch"
+/// (capitalised fields, then "và" + a capitalised field within a few words).
+fn comma_inside_org(t: &str, p: usize) -> bool {
+    let mut k = next_tok(t, p);
+    if !k.is_word() || !is_cap(word(t, &k)) || match_role(t, k).is_some() || starts_name(t, k) {
+        return false;
+    }
+    for _ in 0..4 {
+        k = next_tok(t, k.e);
+        if !k.is_word() {
+            return false;
+        }
+        if word(t, &k) == "và" {
+            let n = next_tok(t, k.e);
+            return n.is_word()
+                && is_cap(word(t, &n))
+                && match_role(t, n).is_none()
+                && !starts_name(t, n);
+        }
+    }
+    false
+}
+
+/// Two words that start a predicate although the first one may end an
+/// organisation ("Campuchia hội đàm", "Tỉnh ủy thông qua").
+fn is_predicate_pair(w: &str, next: &str) -> bool {
+    matches!(
+        (w, next),
+        ("hội", "đàm" | "kiến" | "ý" | "nghị" | "thảo" | "diễn")
+            | ("thông", "qua" | "tin" | "báo")
+            | ("đồng", "thời" | "ý" | "chí")
+            | ("chính", "thức")
+            | ("nhân", "dịp")
+            | ("quan", "tâm" | "trọng")
+            | ("trực", "tiếp" | "tuyến")
+            | ("an", "toàn")
+            | ("đoàn", "kết")
+            | ("tổng", "kết")
+            | ("vận", "động")
+            | ("học", "tập")
+            | ("giao", "lưu" | "nhiệm")
+            | ("động", "viên")
+            | ("dân", "chủ")
+            | ("tư", "vấn")
+            | ("phụ", "trách")
+            | ("đại", "diện")
+    )
+}
+
+/// Parses one title starting at token `t0`.
+fn parse_title(t: &str, t0: Tok) -> Option<Title> {
+    let (s, head_end) = match_role(t, t0)?;
+    let caps = is_allcaps(word(t, &t0));
+    let mut org = Vec::new();
+    let mut pos = head_end;
+    let mut prev_cap = true;
+    let mut prev_lower = lw("");
+    loop {
+        let mut k = next_tok(t, pos);
+        if k.is_punct(',') && !caps && !org.is_empty() && comma_inside_org(t, k.e) {
+            // "Bộ Văn hóa, Thể thao và Du lịch"
+            k = next_tok(t, k.e);
+        }
+        if !k.is_word() {
+            break;
+        }
+        let w = word(t, &k);
+        let ow = lw(w);
+        if match_intro(t, k).is_some() {
+            break;
+        }
+        let nx = next_tok(t, k.e);
+        let next_lower = if nx.is_word() {
+            lw(word(t, &nx))
+        } else {
+            lw("")
+        };
+        let ok = if is_predicate_pair(&ow, &next_lower) {
+            false
+        } else if caps {
+            has(ORG_CAPS, &ow) || has(ORG_AFTER_CAP, &ow) || has(ORG_FREE, &ow)
+        } else if is_cap(w) {
+            match_role(t, k).is_none()
+        } else {
+            match ow.as_str() {
+                "và" => {
+                    nx.is_word()
+                        && if is_cap(word(t, &nx)) {
+                            match_role(t, nx).is_none()
+                                && match_intro(t, nx).is_none()
+                                && !starts_name(t, nx)
+                        } else {
+                            next_lower == "doanh"
+                        }
+                }
+                "các" => next_lower == "cơ",
+                "dự" => next_lower == "khuyết",
+                "của" => {
+                    nx.is_word()
+                        && is_cap(word(t, &nx))
+                        && match_role(t, nx).is_none()
+                        && !starts_name(t, nx)
+                }
+                _ => {
+                    (prev_cap && has(ORG_AFTER_CAP, &ow))
+                        || has(ORG_FREE, &ow)
+                        || (!prev_lower.is_empty() && has(ORG_PAIRS, &format!("{prev_lower} {ow}")))
+                        || (!next_lower.is_empty()
+                            && !is_cap(word(t, &nx))
+                            && has(ORG_PAIRS, &format!("{ow} {next_lower}")))
+                }
+            }
+        };
+        if !ok {
+            break;
+        }
+        prev_cap = is_cap(w);
+        prev_lower = if prev_cap { lw("") } else { ow };
+        org.push(k);
+        pos = k.e;
+        if org.len() > 24 {
+            break;
+        }
+    }
+    // Never end on a joiner.
+    while let Some(last) = org.last() {
+        if matches!(lw(word(t, last)).as_str(), "và" | "của" | "các" | "dự") {
+            org.pop();
+        } else {
+            break;
+        }
+    }
+    let e = org.last().map_or(head_end, |k| k.e);
+    Some(Title { s, e, org })
+}
+
+/// The trailing run of name syllables of a title's organisation.
+fn trailing_run(t: &str, title: &Title) -> NameRun {
+    let caps = title.org.last().is_some_and(|k| is_allcaps(word(t, k)));
+    let mut i = title.org.len();
+    while i > 0 {
+        let w = word(t, &title.org[i - 1]);
+        if !name_syllable(w, caps) || (caps && has(ORG_CAPS, &lw(w))) {
+            break;
+        }
+        i -= 1;
+    }
+    NameRun {
+        toks: title.org[i..].to_vec(),
+        caps,
+    }
+}
+
+/// If the title's organisation ends with a person's name, returns the name
+/// tokens and cuts the title before them.
+fn cut_name(t: &str, title: &mut Title, strict: bool) -> Option<NameRun> {
+    let run = trailing_run(t, title);
+    if run.toks.len() < 2 {
+        return None;
+    }
+    let first_idx = title.org.len() - run.toks.len();
+    let after_level = first_idx > 0 && is_level(&lw(word(t, &title.org[first_idx - 1])));
+    let k = split_name(t, &run, after_level)?;
+    let name = NameRun {
+        toks: run.toks[k..].to_vec(),
+        caps: run.caps,
+    };
+    if strict && name.toks.len() < 3 && after_level && k == 0 {
+        return None;
+    }
+    let cut = first_idx + k;
+    title.org.truncate(cut);
+    title.e = title.org.last().map_or_else(
+        || {
+            // Head only: find its end again.
+            match_role(t, next_tok(t, title.s)).map_or(title.e, |(_, e)| e)
+        },
+        |k| k.e,
+    );
+    Some(name)
+}
+
+/// Titles after a name: ", T, T", " - T, T", " (T, T)". Returns the titles
+/// and the end of the consumed text. A title whose organisation ends with
+/// another person's name is left for that person.
+fn parse_post(t: &str, p: usize) -> (Vec<Title>, usize) {
+    let sep = next_tok(t, p);
+    let paren = sep.is_punct('(');
+    if !(sep.is_punct(',') || sep.is_punct('-') || paren) {
+        return (Vec::new(), p);
+    }
+    let mut out = Vec::new();
+    let mut end = p;
+    let mut pos = sep.e;
+    loop {
+        let k = next_tok(t, pos);
+        let Some(mut title) = parse_title(t, k) else {
+            break;
+        };
+        let mut probe = title.clone();
+        if cut_name(t, &mut probe, true).is_some() {
+            break;
+        }
+        pos = title.e;
+        end = title.e;
+        title.org.clear();
+        out.push(title);
+        let n = next_tok(t, pos);
+        if n.is_punct(',') || n.is_punct('-') || (n.is_word() && lw(word(t, &n)) == "kiêm") {
+            pos = n.e;
+        } else {
+            break;
+        }
+    }
+    if paren && !out.is_empty() {
+        let c = next_tok(t, end);
+        if c.is_punct(')') {
+            end = c.e;
+        }
+    }
+    (out, end)
+}
+
+/// A list of titles before a name ("Tổng Bí thư, Chủ tịch nước").
+fn parse_pre(t: &str, t0: Tok) -> Vec<Title> {
+    let mut out = Vec::new();
+    let mut k = t0;
+    while let Some(title) = parse_title(t, k) {
+        let end = title.e;
+        let named = cut_name(t, &mut title.clone(), false).is_some();
+        out.push(title);
+        if named {
+            break;
+        }
+        let n = next_tok(t, end);
+        if n.is_punct(',') || (n.is_word() && lw(word(t, &n)) == "kiêm") {
+            let m = next_tok(t, n.e);
+            if match_role(t, m).is_some() {
+                k = m;
+                continue;
+            }
+        }
+        break;
+    }
+    out
+}
+
+// ---------------------------------------------------------------- finds
+
+#[derive(Debug, Clone)]
+struct Found {
+    name: String,
+    range: Range<usize>,
+    titles: Vec<String>,
+    /// One syllable: a short reference to resolve later.
+    short: bool,
+}
+
+fn title_strings(t: &str, titles: &[Title]) -> Vec<String> {
+    titles
+        .iter()
+        .map(|x| collapse_ws(&t[x.s..x.e]))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Validates a name run read after an introducer or a title.
+fn accept_run(t: &str, run: &NameRun, need_surname: bool) -> Option<(Range<usize>, String, bool)> {
+    let n = run.toks.len();
+    if n == 0 {
+        return None;
+    }
+    let first = lw(word(t, &run.toks[0]));
+    if n == 1 {
+        // A short reference: a single given name, not a single letter.
+        if need_surname || first.chars().count() < 2 {
+            return None;
+        }
+        let r = run.toks[0].s..run.toks[0].e;
+        return Some((r, name_text(t, &run.toks, run.caps), true));
+    }
+    if n > max_len(&first) {
+        return None;
+    }
+    if need_surname && surname_tier(&first) == 0 {
+        return None;
+    }
+    let name = name_text(t, &run.toks, run.caps);
+    if banned_name(&lw(&name)) {
+        return None;
+    }
+    Some((run.toks[0].s..run.toks[n - 1].e, name, false))
+}
+
+struct Ctx<'t> {
+    t: &'t str,
+    base: usize,
+    out: Vec<Found>,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, range: Range<usize>, name: String, titles: Vec<String>, short: bool) {
+        self.out.push(Found {
+            name,
+            range: range.start + self.base..range.end + self.base,
+            titles,
+            short,
+        });
+    }
+
+    /// Introducer at `it` (ending at `ie`): "đồng chí NAME …", "các đồng chí:
+    /// A, t; B, t", "đồng chí TITLE NAME". Returns the end of what it read.
+    fn at_intro(&mut self, it: Tok, ie: usize) -> Option<usize> {
+        let t = self.t;
+        let pv = prev_tok(t, it.s);
+        let plural = pv.is_word() && matches!(lw(word(t, &pv)).as_str(), "các" | "những");
+        let mut p = ie;
+        let c = next_tok(t, p);
+        if c.is_punct(':') {
+            p = c.e;
+        }
+        let k = next_tok(t, p);
+        if match_role(t, k).is_some() {
+            // "đồng chí Bí thư Tỉnh ủy Nguyễn Văn A" or an unnamed reference.
+            let mut pre = parse_pre(t, k);
+            let end = pre.last().map_or(p, |x| x.e);
+            if let Some(last) = pre.last_mut() {
+                if let Some(run) = cut_name(t, last, false) {
+                    if let Some((r, name, short)) = accept_run(t, &run, false) {
+                        let (post, pend) = parse_post(t, r.end);
+                        let mut titles = title_strings(t, &pre);
+                        titles.extend(title_strings(t, &post));
+                        self.push(r, name, titles, short);
+                        return Some(pend.max(end));
+                    }
+                }
+            }
+            let colon = next_tok(t, end);
+            if plural && colon.is_punct(':') {
+                // "các đồng chí Ủy viên Ban Thường vụ: A, B và C"
+                let titles = title_strings(t, &pre);
+                let mut p = colon.e;
+                let mut last = end;
+                loop {
+                    let run = read_run(t, p);
+                    let Some((r, name, false)) = accept_run(t, &run, true) else {
+                        break;
+                    };
+                    self.push(r.clone(), name, titles.clone(), false);
+                    last = r.end;
+                    let sep = next_tok(t, r.end);
+                    if sep.is_punct(',')
+                        || sep.is_punct(';')
+                        || (sep.is_word() && word(t, &sep) == "và")
+                    {
+                        p = sep.e;
+                    } else {
+                        break;
+                    }
+                }
+                return Some(last);
+            }
+            return Some(end);
+        }
+        let run = read_run(t, p);
+        let (r, name, short) = accept_run(t, &run, false)?;
+        let (post, mut end) = parse_post(t, r.end);
+        self.push(r, name, title_strings(t, &post), short);
+        if plural {
+            end = self.list_items(end);
+        }
+        Some(end)
+    }
+
+    /// Further items of a list after its first person.
+    fn list_items(&mut self, mut end: usize) -> usize {
+        let t = self.t;
+        loop {
+            let sep = next_tok(t, end);
+            let ok = sep.is_punct(';')
+                || sep.is_punct(',')
+                || (sep.is_word() && lw(word(t, &sep)) == "và");
+            if !ok {
+                return end;
+            }
+            let mut p = sep.e;
+            let k = next_tok(t, p);
+            let mut intro = false;
+            if let Some(ie) = match_intro(t, k) {
+                p = ie;
+                intro = true;
+            }
+            let run = read_run(t, p);
+            let Some((r, name, short)) = accept_run(t, &run, !intro) else {
+                return end;
+            };
+            if short {
+                return end;
+            }
+            let (post, pend) = parse_post(t, r.end);
+            self.push(r.clone(), name, title_strings(t, &post), false);
+            end = pend.max(r.end);
+        }
+    }
+
+    /// Role head at token `k`: "NAME, TITLE" (name before), "TITLE NAME",
+    /// "TITLE, đồng chí NAME".
+    fn at_role(&mut self, k: Tok) -> Option<usize> {
+        let t = self.t;
+        // Name before: "Nguyễn Văn A, Chủ tịch …", "Nguyễn Văn A (Chủ tịch …)".
+        let sep = prev_tok(t, k.s);
+        if sep.is_punct(',') || sep.is_punct('-') || sep.is_punct('(') {
+            if let Some((r, name)) = self.name_before(sep.s) {
+                let (post, end) = parse_post(t, r.end);
+                if !post.is_empty() {
+                    self.push(r, name, title_strings(t, &post), false);
+                    return Some(end);
+                }
+            }
+        }
+        let mut pre = parse_pre(t, k);
+        let end = pre.last()?.e;
+        if lw(word(t, &k)) == "cố" {
+            // "cố Tổng Bí thư …": a late leader, not a live official.
+            let run = read_run(t, end);
+            return Some(run.toks.last().map_or(end, |x| x.e));
+        }
+        if let Some(run) = pre.last_mut().and_then(|last| cut_name(t, last, false)) {
+            if let Some((r, name, short)) = accept_run(t, &run, true) {
+                let (post, pend) = parse_post(t, r.end);
+                let mut titles = title_strings(t, &pre);
+                titles.extend(title_strings(t, &post));
+                self.push(r, name, titles, short);
+                return Some(pend);
+            }
+        }
+        // ALL CAPS: the organisation stopped before the name.
+        let run = read_run(t, end);
+        if let Some((r, name, false)) = accept_run(t, &run, true) {
+            let (post, pend) = parse_post(t, r.end);
+            let mut titles = title_strings(t, &pre);
+            titles.extend(title_strings(t, &post));
+            self.push(r, name, titles, false);
+            return Some(pend);
+        }
+        // "Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A"
+        let mut n = next_tok(t, end);
+        if n.is_punct(',') {
+            n = next_tok(t, n.e);
+        }
+        if let Some(ie) = match_intro(t, n) {
+            let run = read_run(t, ie);
+            if let Some((r, name, short)) = accept_run(t, &run, false) {
+                let (post, pend) = parse_post(t, r.end);
+                let mut titles = title_strings(t, &pre);
+                titles.extend(title_strings(t, &post));
+                self.push(r, name, titles, short);
+                return Some(pend);
+            }
+        }
+        Some(end)
+    }
+
+    /// A surname-led name ending right before `p` (no introducer).
+    fn name_before(&self, p: usize) -> Option<(Range<usize>, String)> {
+        let t = self.t;
+        let mut toks = Vec::new();
+        let mut pos = p;
+        while toks.len() < 6 {
+            let k = prev_tok(t, pos);
+            if !k.is_word() || !name_syllable(word(t, &k), false) {
+                break;
+            }
+            toks.push(k);
+            pos = k.s;
+        }
+        toks.reverse();
+        if toks.len() < 2 {
+            return None;
+        }
+        let run = NameRun { toks, caps: false };
+        let k = split_name(t, &run, false)?;
+        let name_toks = &run.toks[k..];
+        // What precedes the name must not make it a street, school or place,
+        // nor an introducer (already handled there).
+        let before = if k > 0 {
+            run.toks[k - 1]
+        } else {
+            prev_tok(t, name_toks[0].s)
+        };
+        if before.is_word() {
+            let b = lw(word(t, &before));
+            if has(NAME_BLOCKERS, &b) || b == "chí" || b == "ông" || b == "bà" {
+                return None;
+            }
+            if k > 0 && match_role(t, run.toks[0]).is_some() {
+                return None;
+            }
+        }
+        let name = name_text(t, name_toks, false);
+        if banned_name(&lw(&name)) {
+            return None;
+        }
+        Some((name_toks[0].s..name_toks[name_toks.len() - 1].e, name))
+    }
+}
 
 /// Finds every named person in the content of `doc`.
 pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
-    let _ = (doc, claims);
-    Vec::new()
+    let mut found = Vec::new();
+    for (base, seg) in doc.segments() {
+        let mut ctx = Ctx {
+            t: seg,
+            base,
+            out: Vec::new(),
+        };
+        let mut consumed = 0usize;
+        for m in ANCHOR.find_iter(seg) {
+            if m.start() < consumed
+                || !boundary_before(seg, m.start())
+                || !boundary_after(seg, m.end())
+            {
+                continue;
+            }
+            let k = next_tok(seg, m.start());
+            let end = if let Some(ie) = match_intro(seg, k) {
+                ctx.at_intro(k, ie)
+            } else if has(INTRODUCERS, &lw(m.as_str())) {
+                // Ranks and degrees: "Đại tướng Tô Lâm", "PGS.TS Nguyễn …".
+                let run = read_run(seg, m.end());
+                accept_run(seg, &run, false).and_then(|(r, name, short)| {
+                    (!short).then(|| {
+                        let (post, end) = parse_post(seg, r.end);
+                        let titles = title_strings(seg, &post);
+                        ctx.push(r, name, titles, false);
+                        end
+                    })
+                })
+            } else if match_role(seg, k).is_some() {
+                // Step back over a modifier: "nguyên Chủ tịch", "cố Tổng Bí thư".
+                let pv = prev_tok(seg, k.s);
+                let k = if pv.is_word() && pv.s >= consumed && has(MODIFIERS, &lw(word(seg, &pv))) {
+                    pv
+                } else {
+                    k
+                };
+                ctx.at_role(k)
+            } else {
+                None
+            };
+            if let Some(e) = end {
+                consumed = consumed.max(e);
+            }
+        }
+        found.extend(ctx.out);
+    }
+    found.retain(|f| !claims.overlaps(&f.range));
+    merge(doc, claims, found)
+}
+
+/// The key a short reference resolves by: the given name (last syllable;
+/// the first after a minority prefix).
+fn short_key(name_lower: &str) -> Option<&str> {
+    let mut it = name_lower.split(' ');
+    let first = it.next()?;
+    if is_minority_prefix(first) {
+        return it.next();
+    }
+    name_lower.rsplit(' ').next()
+}
+
+fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
+    struct P {
+        key: String,
+        name: String,
+        titles: Vec<String>,
+        tkeys: Vec<String>,
+        ranges: Vec<Range<usize>>,
+    }
+    fn add_titles(p: &mut P, titles: &[String]) {
+        for ti in titles {
+            let k = ti.to_lowercase();
+            if !p.tkeys.contains(&k) {
+                p.tkeys.push(k);
+                p.titles.push(ti.clone());
+            }
+        }
+    }
+    let mut people: Vec<P> = Vec::new();
+    let mut shorts = Vec::new();
+    for f in found {
+        if f.short {
+            shorts.push(f);
+            continue;
+        }
+        let key = f.name.to_lowercase();
+        let i = match people.iter().position(|p| p.key == key) {
+            Some(i) => i,
+            None => {
+                people.push(P {
+                    key,
+                    name: f.name.clone(),
+                    titles: Vec::new(),
+                    tkeys: Vec::new(),
+                    ranges: Vec::new(),
+                });
+                people.len() - 1
+            }
+        };
+        add_titles(&mut people[i], &f.titles);
+        if !people[i].ranges.contains(&f.range) {
+            people[i].ranges.push(f.range);
+        }
+    }
+    // Minority names shortened from the front ("Y Thanh" → "Y Thanh Hà Niê Kđăm").
+    let mut i = 0;
+    while i < people.len() {
+        let key = people[i].key.clone();
+        let first = key.split(' ').next().unwrap_or("");
+        let target = is_minority_prefix(first)
+            .then(|| {
+                people.iter().position(|q| {
+                    q.key.len() > key.len()
+                        && q.key.starts_with(&key)
+                        && q.key.as_bytes()[key.len()] == b' '
+                })
+            })
+            .flatten();
+        if let Some(j) = target {
+            let p = people.remove(i);
+            let j = if j > i { j - 1 } else { j };
+            add_titles(&mut people[j], &p.titles);
+            people[j].ranges.extend(p.ranges);
+        } else {
+            i += 1;
+        }
+    }
+    for s in shorts {
+        let k = lw(&s.name);
+        let mut hits = people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| short_key(&p.key) == Some(k.as_str()));
+        if let (Some((i, _)), None) = (hits.next(), hits.next()) {
+            add_titles(&mut people[i], &s.titles);
+            if !people[i].ranges.contains(&s.range) {
+                people[i].ranges.push(s.range);
+            }
+        }
+    }
+    // Further bare mentions of the full names: one scan over word starts.
+    let full: Vec<usize> = (0..people.len())
+        .filter(|&i| people[i].name.contains(' '))
+        .collect();
+    if !full.is_empty() {
+        for (base, seg) in doc.segments() {
+            let b = seg.as_bytes();
+            for s in 0..b.len() {
+                let c = b[s];
+                if !(c.is_ascii_uppercase() || c >= 0xC3)
+                    || (s > 0
+                        && !b[s - 1].is_ascii_whitespace()
+                        && !b[s - 1].is_ascii_punctuation())
+                {
+                    continue;
+                }
+                for &i in &full {
+                    let name = people[i].name.as_str();
+                    if name.as_bytes()[0] != c || !seg[s..].starts_with(name) {
+                        continue;
+                    }
+                    let e = s + name.len();
+                    let r = base + s..base + e;
+                    if !boundary_after(seg, e)
+                        || people[i]
+                            .ranges
+                            .iter()
+                            .any(|x| x.start < r.end && r.start < x.end)
+                        || claims.overlaps(&r)
+                    {
+                        continue;
+                    }
+                    let pv = prev_tok(seg, s);
+                    if pv.is_word() && has(NAME_BLOCKERS, &lw(word(seg, &pv))) {
+                        continue;
+                    }
+                    people[i].ranges.push(r);
+                }
+            }
+        }
+    }
+    people
+        .into_iter()
+        .map(|mut p| {
+            p.ranges.sort_by_key(|r| r.start);
+            for r in &p.ranges {
+                claims.claim(r.clone());
+            }
+            Official {
+                name: p.name,
+                titles: p.titles,
+                mentions: p.ranges.iter().map(|r| doc.mention(r.clone())).collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<Official> {
+        let doc = Doc::plain(text, None);
+        extract(&doc, &mut Claims::new())
+    }
+
+    #[test]
+    fn intro_name_titles() {
+        let o = run("Đồng chí Phạm Minh Chính, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương làm việc với Ban Thường vụ.");
+        assert_eq!(o.len(), 1);
+        assert_eq!(o[0].name, "Phạm Minh Chính");
+        assert_eq!(
+            o[0].titles,
+            [
+                "Ủy viên Bộ Chính trị",
+                "Bí thư Trung ương Đảng",
+                "Trưởng Ban Tổ chức Trung ương"
+            ]
+        );
+    }
+
+    #[test]
+    fn title_before_name() {
+        let o = run("Chủ trì Hội nghị, Bí thư Đảng ủy Khối Sơn Minh Thắng nêu rõ.");
+        assert_eq!(o.len(), 1);
+        assert_eq!(o[0].name, "Sơn Minh Thắng");
+        assert_eq!(o[0].titles, ["Bí thư Đảng ủy Khối"]);
+    }
+
+    #[test]
+    fn unnamed_group() {
+        let o = run("Đồng chí Nguyễn Đình Hải, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy Khối cùng các đồng chí Phó Bí thư Đảng ủy Khối chủ trì Hội nghị.");
+        assert_eq!(o.len(), 1);
+        assert_eq!(
+            o[0].titles,
+            ["Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Đảng ủy Khối"]
+        );
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in [
+            "",
+            "đồng chí",
+            "Đ/",
+            "ông ",
+            "H'",
+            "Bí thư,",
+            "(Chủ tịch",
+            "Đồng chí A,",
+        ] {
+            let _ = run(s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod perf {
+    use super::*;
+
+    /// Throughput of the anchor regex alone (release mode, run by hand).
+    #[test]
+    #[ignore]
+    fn anchor_scan_speed() {
+        let mut text = String::new();
+        for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds")).unwrap()
+        {
+            text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+        let reps = 200;
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..reps {
+            n += ANCHOR.find_iter(&text).count();
+        }
+        let s = t0.elapsed().as_secs_f64();
+        println!(
+            "anchor: {:.0} MB/s, {} matches/pass",
+            (text.len() * reps) as f64 / 1e6 / s,
+            n / reps
+        );
+    }
 }
