@@ -850,6 +850,8 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
         "hội nghị" => false,
         _ => return None,
     };
+    // An ALL CAPS headline: words are judged by their lower-case form.
+    let caps = !has_lower(&s[t1.start..t2.end]);
     let mut end = t2.end;
     // Accepted tokens: (end, lower-case text).
     let mut accepted: Vec<(usize, String)> = Vec::new();
@@ -875,11 +877,22 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
                 None => break,
             }
         }
+        if lower == "và"
+            && token(s, t.end).is_some_and(|n| s[n].starts_with(|c: char| c.is_uppercase()))
+        {
+            // "… XIII của Đảng và Đại hội Đảng bộ tỉnh": a second name.
+            break;
+        }
         let numeral = is_roman_token(tx)
             || (tx.len() <= 3 && tx.bytes().all(|c| c.is_ascii_digit()))
             || ((prev == "thứ" || prev == "lần") && contains(ORDINAL_WORDS, &lower));
         if numeral {
             spec = true;
+        } else if caps {
+            if !contains(NAME_WORDS, &lower) {
+                break;
+            }
+            spec |= congress && lower == "đảng";
         } else if tx.starts_with(|c: char| c.is_uppercase()) {
             if lookup_word(TYPE_WORDS, &two_words(s, t.clone())).is_some() {
                 break;
@@ -892,6 +905,13 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
         }
         accepted.push((t.end, lower));
         k = t.end;
+    }
+    // "Đại hội Đảng các cấp" names no one congress.
+    if accepted
+        .windows(2)
+        .any(|w| w[0].1 == "các" && w[1].1 == "cấp")
+    {
+        return None;
     }
     // Drop connectors left hanging at the end.
     while let Some((_, w)) = accepted.last() {
