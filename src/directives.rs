@@ -94,7 +94,12 @@ struct TypeWord {
 
 fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
     let codes = find_codes(s);
-    let words = find_type_words(s);
+    // Type words inside a code ("18-NQ/TW") are part of it.
+    let mut words = find_type_words(s);
+    words.retain(|w| {
+        let i = codes.partition_point(|c| c.range.end <= w.range.start);
+        !codes.get(i).is_some_and(|c| c.range.start < w.range.end)
+    });
     let mut used_word = vec![false; words.len()];
     let mut local: Vec<Hit> = Vec::new();
 
@@ -122,13 +127,11 @@ fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
             continue;
         }
         if let Some(mut h) = short_reference(s, w) {
-            let overlaps = local[..n_codes]
-                .iter()
-                .any(|c| c.range.start < h.range.end && h.range.end <= c.range.end)
-                || local[..n_codes]
-                    .iter()
-                    .any(|c| c.range.start < h.range.end && c.range.end > h.range.start);
-            if overlaps {
+            let i = local[..n_codes].partition_point(|c| c.range.end <= h.range.start);
+            if local[..n_codes]
+                .get(i)
+                .is_some_and(|c| c.range.start < h.range.end)
+            {
                 continue;
             }
             inherit_suffix(s, &mut h, &local[..n_codes]);
@@ -345,9 +348,7 @@ fn party_issuer(s: &str, k: usize) -> Option<(usize, String, Option<&'static str
     let rest = &s[k..];
     if rest.starts_with("T.Ư") || rest.starts_with("T.ư") {
         let end = k + "T.Ư".len();
-        if boundary_after(s, end) || !has_lower(&s[end..(end + 1).min(s.len())]) {
-            return Some((end, "TƯ".to_string(), Some("Trung ương")));
-        }
+        return Some((end, "TƯ".to_string(), Some("Trung ương")));
     }
     let r_end = run_end(s, k, 16, is_issuer_letter);
     if r_end == k {

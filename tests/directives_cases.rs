@@ -218,3 +218,29 @@ fn pipeline_state_code_with_dash_variants() {
     assert_eq!(d[0].date.as_deref(), Some("2020-03-05"));
     assert_eq!(d[0].mentions[0].text, "30/2020/NĐ−CP");
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn on_code_like_noise(s in "[0-9 \\-/.,:()TWƯĐđDQCKHNtwưq iàềốgySốsố\\n]{0,40}") {
+            let doc = Doc::plain(&s, None);
+            let got = directives::extract(&doc, &mut Claims::new());
+            for d in &got {
+                for m in &d.mentions {
+                    prop_assert_eq!(&s[m.start..m.end], m.text.as_str());
+                }
+            }
+        }
+
+        #[test]
+        fn on_prose_noise(s in "(Nghị quyết|Chỉ thị|số|Đại hội|Trung ương|khóa|XIII|lần thứ|nhiệm kỳ|của|Đảng|ngày|[0-9]{1,4}|[-/ ,.]|T\\.Ư|\\n){0,16}") {
+            let doc = Doc::plain(&s, None);
+            let _ = directives::extract(&doc, &mut Claims::new());
+            let _ = vnextract::extract(&s);
+        }
+    }
+}
