@@ -3,7 +3,9 @@
 //!
 //! What is found (documents.md):
 //! - Party codes `NUMBER-TYPE/BODY` (`35-CT/TW`, `08-QĐi/TW`) and State codes
-//!   `NUMBER/[YEAR/]TYPE-BODY` (`30/2020/NĐ-CP`, `19/CT-TTg`), tolerant of
+//!   `NUMBER/[YEAR/]TYPE-BODY` (`30/2020/NĐ-CP`, `19/CT-TTg`), found from
+//!   one pass over the digit runs of the text (a SWAR skip over the bytes
+//!   without digits), tolerant of
 //!   spaces and line breaks around the separators, of case, of ASCII `D` for
 //!   `Đ` in known codes, of a glued "số31-…" before and "…/TWngày" after;
 //! - short references: a type word and a number, "Chỉ thị 35", "Nghị quyết
@@ -26,7 +28,7 @@
 
 mod lexicon;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
@@ -93,28 +95,15 @@ struct TypeWord {
 // The scan of one content run.
 
 fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
-    let codes = find_codes(s);
-    // Type words inside a code ("18-NQ/TW") are part of it.
-    let mut words = find_type_words(s);
-    words.retain(|w| {
-        let i = codes.partition_point(|c| c.range.end <= w.range.start);
-        !codes.get(i).is_some_and(|c| c.range.start < w.range.end)
-    });
-    let mut used_word = vec![false; words.len()];
-    let mut local: Vec<Hit> = Vec::new();
-
+    let (codes, numbers) = scan_numbers(s);
+    let mut local: Vec<Hit> = Vec::with_capacity(codes.len());
     for mut h in codes {
         // The type word written before the code: "Chỉ thị số 35-CT/TW",
         // "Quyết định của Bộ Chính trị số 31-QĐ/TW".
-        let i = words.partition_point(|w| w.range.end <= h.range.start);
-        if i > 0 {
-            let w = &words[i - 1];
-            if let Some(by) = prose_gap(&s[w.range.end..h.range.start]) {
-                used_word[i - 1] = true;
-                h.kind_name = Some(w.entry.2.to_string());
-                if let Some(by) = by {
-                    h.issued_by = Some(by);
-                }
+        if let Some((w, by)) = prose_before_code(s, h.range.start) {
+            h.kind_name = Some(w.entry.2.to_string());
+            if by.is_some() {
+                h.issued_by = by;
             }
         }
         tail(s, h.range.end, &mut h);
@@ -122,26 +111,26 @@ fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
     }
     let n_codes = local.len();
 
-    for (wi, w) in words.iter().enumerate() {
-        if used_word[wi] {
+    // Short references: a type word before a number outside codes.
+    for r in numbers {
+        let Some(w) = type_word_before(s, r.start) else {
+            continue;
+        };
+        let Some(mut h) = short_reference(s, &w) else {
+            continue;
+        };
+        if h.range.end != r.end {
             continue;
         }
-        if let Some(mut h) = short_reference(s, w) {
-            let i = local[..n_codes].partition_point(|c| c.range.end <= h.range.start);
-            if local[..n_codes]
-                .get(i)
-                .is_some_and(|c| c.range.start < h.range.end)
-            {
-                continue;
-            }
-            inherit_suffix(s, &mut h, &local[..n_codes]);
-            tail(s, h.range.end, &mut h);
-            local.push(h);
-            continue;
-        }
-        if w.entry.1 == "NQ" && w.capital && !w.abbrev {
-            let titles = resolution_names(s, w.range.clone());
-            local.extend(titles);
+        inherit_suffix(s, &mut h, &local[..n_codes]);
+        tail(s, h.range.end, &mut h);
+        local.push(h);
+    }
+
+    // Names of resolutions.
+    for m in NQ_RE.find_iter(s) {
+        if boundary_before(s, m.start()) && boundary_after(s, m.end()) {
+            local.extend(resolution_names(s, m.range()));
         }
     }
 
@@ -154,34 +143,92 @@ fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
     }
 }
 
-/// The text between a type word and a code: empty, "số", "số:", or "của
-/// <body> số" (the older order). `Some(None)` for the first shapes,
-/// `Some(Some(body))` for the last, `None` when the word is not the code's.
-fn prose_gap(gap: &str) -> Option<Option<String>> {
-    let g = gap.trim();
-    if g.is_empty() {
-        return Some(None);
+/// The type word of a code at `cs`: right before it ("Chỉ thị số
+/// 35-CT/TW"), or before "của <body> số" (the older order "Quyết định của
+/// Bộ Chính trị số 31-QĐ/TW", which also gives the body).
+fn prose_before_code(s: &str, cs: usize) -> Option<(TypeWord, Option<String>)> {
+    if let Some(w) = type_word_before(s, cs) {
+        return Some((w, None));
     }
-    let lower = g.to_lowercase();
-    if lower == "số" || lower == "số:" {
-        return Some(None);
+    let p = before_so(s, cs)?;
+    let mut lo = p.saturating_sub(100);
+    while !s.is_char_boundary(lo) {
+        lo += 1;
     }
-    if g.len() > 90 || g.contains(['\n', ',', ';', '.', '(', ')', '"']) {
+    let window = &s[lo..p];
+    let at = window.rfind(" của ").or_else(|| window.rfind(" Của "))?;
+    let body = window[at + " của ".len()..].trim();
+    if body.is_empty() || body.contains(['\n', ',', ';', '.', '(', ')', '"']) {
         return None;
     }
-    let rest = lower.strip_prefix("của ")?;
-    let body = rest
-        .strip_suffix(" số")
-        .or_else(|| rest.strip_suffix(" số:"))?;
-    // Same byte length in lower case for these letters is not guaranteed:
-    // take the body from the original by word count instead.
-    let words = body.split_whitespace().count();
-    let orig: Vec<&str> = g.split_whitespace().skip(1).take(words).collect();
-    Some(Some(orig.join(" ")))
+    let w = type_word_before(s, lo + at + 1)?;
+    Some((w, Some(crate::text::collapse_ws(body))))
+}
+
+/// When "số" or "số:" ends the text before `pos` (white space aside): the
+/// end of the text before "số", white space trimmed.
+fn before_so(s: &str, pos: usize) -> Option<usize> {
+    let head = s[..pos].trim_end();
+    let h2 = head.strip_suffix(':').unwrap_or(head);
+    let p = ["số", "Số", "SỐ"]
+        .iter()
+        .find_map(|so| h2.strip_suffix(so))?
+        .len();
+    boundary_before(s, p).then(|| s[..p].trim_end().len())
+}
+
+/// The type word that ends right before `pos`, "số" and white space aside:
+/// "Chỉ thị 35", "Nghị quyết số 18", "số31", "NQ 18".
+fn type_word_before(s: &str, pos: usize) -> Option<TypeWord> {
+    let k = before_so(s, pos).unwrap_or_else(|| s[..pos].trim_end().len());
+    let word_start = |end: usize| -> usize {
+        s[..end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| word_char(c))
+            .last()
+            .map_or(end, |(i, _)| i)
+    };
+    let mut start = word_start(k);
+    if start == k || !LAST_WORDS.contains(&s[start..k]) {
+        return None;
+    }
+    // Up to three more words before it, one space apart; longest match wins.
+    let mut starts = vec![start];
+    for _ in 0..3 {
+        if start < 2 || s.as_bytes()[start - 1] != b' ' {
+            break;
+        }
+        let st = word_start(start - 1);
+        if st == start - 1 {
+            break;
+        }
+        start = st;
+        starts.push(start);
+    }
+    starts.iter().rev().find_map(|&st| {
+        let text = &s[st..k];
+        TYPE_VARIANTS.get(text).map(|&(entry, abbrev)| TypeWord {
+            range: st..k,
+            entry,
+            abbrev,
+            capital: text.starts_with(|c: char| c.is_uppercase()),
+        })
+    })
 }
 
 // ---------------------------------------------------------------------------
 // Codes.
+
+/// `text::is_word_char` with a fast path for ASCII.
+#[inline]
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_word_char(c)
+    }
+}
 
 #[inline]
 fn is_code_letter(c: char) -> bool {
@@ -215,47 +262,64 @@ fn run_end(s: &str, k: usize, max: usize, f: impl Fn(char) -> bool) -> usize {
     end
 }
 
-/// Every Party or State code of `s`, anchored on '-' and '/' after digits.
-fn find_codes(s: &str) -> Vec<Hit> {
+/// The first ASCII digit of `b` at or after `i` (`b.len()` when none),
+/// eight bytes at a time.
+fn next_digit(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= b.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        // Bytes 0x30..=0x39 become 0..=9; "some byte < 10" is exact.
+        let t = u64::from_le_bytes(chunk) ^ (LO * 0x30);
+        if t.wrapping_sub(LO * 10) & !t & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// One pass over the digit runs of `s`: the Party and State codes they
+/// start, and the other short runs (candidates for "Chỉ thị 35").
+fn scan_numbers(s: &str) -> (Vec<Hit>, Vec<Range<usize>>) {
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    let mut codes = Vec::new();
+    let mut others = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'-' || b[i] == b'/' {
-            if let Some(h) = code_at(s, i) {
+    loop {
+        i = next_digit(b, i);
+        if i >= b.len() {
+            break;
+        }
+        let ds = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let de = i;
+        if de - ds > 5 {
+            continue;
+        }
+        let k = skip_ws(s, de, 2);
+        if k < b.len() && (b[k] == b'-' || b[k] == b'/') && number_start_ok(s, ds) {
+            let digits = &s[ds..de];
+            let code = if b[k] == b'-' {
+                party_code(s, ds, digits, k + 1)
+            } else {
+                state_code(s, ds, digits, k + 1)
+            };
+            if let Some(h) = code {
                 i = h.range.end;
-                out.push(h);
+                codes.push(h);
                 continue;
             }
         }
-        i += 1;
+        others.push(ds..de);
     }
-    out
-}
-
-/// A code whose first separator is the byte at `p`.
-fn code_at(s: &str, p: usize) -> Option<Hit> {
-    let b = s.as_bytes();
-    let mut j = p;
-    let mut spaces = 0;
-    while j > 0 && matches!(b[j - 1], b' ' | b'\t' | b'\n' | b'\r') && spaces < 2 {
-        j -= 1;
-        spaces += 1;
-    }
-    let de = j;
-    while j > 0 && b[j - 1].is_ascii_digit() {
-        j -= 1;
-    }
-    let ds = j;
-    if de - ds == 0 || de - ds > 5 || !number_start_ok(s, ds) {
-        return None;
-    }
-    let digits = &s[ds..de];
-    if b[p] == b'-' {
-        party_code(s, ds, digits, p + 1)
-    } else {
-        state_code(s, ds, digits, p + 1)
-    }
+    (codes, others)
 }
 
 /// True when the number starting at `ds` is not the tail of something else:
@@ -545,49 +609,54 @@ fn strip_zeros(d: &str) -> String {
 // ---------------------------------------------------------------------------
 // Type words, short references and names of resolutions.
 
-static TYPE_WORD_RE: Lazy<Regex> = Lazy::new(|| {
-    let mut words: Vec<&str> = TYPE_WORDS.iter().map(|e| e.0).collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let long: Vec<String> = words
-        .iter()
-        .map(|w| regex::escape(w).replace(' ', "[ \t]+"))
-        .collect();
-    let abbrev: Vec<&str> = TYPE_ABBREVIATIONS.iter().map(|e| e.0).collect();
-    Regex::new(&format!(
-        "(?i:{})|(?-i:{})",
-        long.join("|"),
-        abbrev.join("|")
-    ))
-    .expect("type word regex")
+/// The spellings of a type word that prose uses: "chỉ thị", "Chỉ thị",
+/// "Chỉ Thị", "CHỈ THỊ". A case-sensitive list keeps the search on fast
+/// literal prefilters (a `(?i)` search of Vietnamese is several times
+/// slower).
+fn case_variants(w: &str) -> Vec<String> {
+    let cap_first = |x: &str| {
+        let mut c = x.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let title: Vec<String> = w.split(' ').map(cap_first).collect();
+    let mut v = vec![
+        w.to_string(),
+        cap_first(w),
+        title.join(" "),
+        w.to_uppercase(),
+    ];
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Every spelling of every type word and abbreviation, to its entry.
+static TYPE_VARIANTS: Lazy<HashMap<String, (&'static WordEntry, bool)>> = Lazy::new(|| {
+    let mut m = HashMap::new();
+    for e in TYPE_WORDS {
+        for v in case_variants(e.0) {
+            m.insert(v, (e, false));
+        }
+    }
+    for e in TYPE_ABBREVIATIONS {
+        m.insert(e.0.to_string(), (e, true));
+    }
+    m
 });
 
-fn find_type_words(s: &str) -> Vec<TypeWord> {
-    let mut out = Vec::new();
-    for m in TYPE_WORD_RE.find_iter(s) {
-        if !boundary_before(s, m.start()) || !boundary_after(s, m.end()) {
-            continue;
-        }
-        let text = m.as_str();
-        let (entry, abbrev) = match lookup_word(TYPE_ABBREVIATIONS, text) {
-            Some(e) => (e, true),
-            None => {
-                let key = crate::text::collapse_ws(&text.to_lowercase());
-                match lookup_word(TYPE_WORDS, &key) {
-                    Some(e) => (e, false),
-                    None => continue,
-                }
-            }
-        };
-        let capital = text.chars().next().is_some_and(char::is_uppercase);
-        out.push(TypeWord {
-            range: m.range(),
-            entry,
-            abbrev,
-            capital,
-        });
-    }
-    out
-}
+/// The last word of every spelling of a type word: a cheap first test.
+static LAST_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    TYPE_VARIANTS
+        .keys()
+        .map(|k| k.rsplit(' ').next().unwrap_or(k))
+        .collect()
+});
+
+/// "Nghị quyết" as it may start the name of a resolution.
+static NQ_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new("Nghị quyết|Nghị Quyết|NGHỊ QUYẾT").expect("NQ regex"));
 
 /// Skips spaces and tabs (never a line break).
 fn skip_spaces(s: &str, mut k: usize) -> usize {
@@ -710,7 +779,7 @@ fn token(s: &str, k: usize) -> Option<Range<usize>> {
     if rest.starts_with("T.Ư") {
         return Some(k..k + "T.Ư".len());
     }
-    let end = run_end(s, k, 40, is_word_char);
+    let end = run_end(s, k, 40, word_char);
     (end > k).then_some(k..end)
 }
 
@@ -1227,6 +1296,35 @@ mod tests {
             d[1].title.as_deref(),
             Some("Nghị quyết Trung ương 4 khóa XII")
         );
+    }
+
+    #[test]
+    fn ordinal_words_sorted() {
+        for w in ORDINAL_WORDS.windows(2) {
+            assert!(w[0] < w[1], "{w:?}");
+        }
+    }
+
+    #[test]
+    fn next_digit_finds_every_digit() {
+        let t = "Hội nghị lần thứ tư, khóa XII: 35 đại biểu; ngày 9";
+        let b = t.as_bytes();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while {
+            i = next_digit(b, i);
+            i < b.len()
+        } {
+            found.push(i);
+            i += 1;
+        }
+        let want: Vec<usize> = t
+            .bytes()
+            .enumerate()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(found, want);
     }
 
     #[test]
