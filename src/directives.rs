@@ -1,11 +1,1345 @@
 //! Document references: Party and State codes, uncoded references, one record
 //! per document.
+//!
+//! What is found (documents.md):
+//! - Party codes `NUMBER-TYPE/BODY` (`35-CT/TW`, `08-QĐi/TW`) and State codes
+//!   `NUMBER/[YEAR/]TYPE-BODY` (`30/2020/NĐ-CP`, `19/CT-TTg`), found from
+//!   one pass over the digit runs of the text (a SWAR skip over the bytes
+//!   without digits), tolerant of
+//!   spaces and line breaks around the separators, of case, of ASCII `D` for
+//!   `Đ` in known codes, of a glued "số31-…" before and "…/TWngày" after;
+//! - short references: a type word and a number, "Chỉ thị 35", "Nghị quyết
+//!   số 18", "NQ 18" (a lower-case type word needs "số" before the number);
+//! - named resolutions: "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Đại
+//!   hội XIII của Đảng", "Nghị quyết Đại hội nhiệm kỳ 2015 - 2020".
+//!
+//! Choices:
+//! - a coded mention's span is the code alone (`35-CT/TW`, spaces inside as
+//!   written); a short reference's span is the type word and the number
+//!   ("Chỉ thị số 35"); a named resolution's span is its name;
+//! - `kind` is the type code of the code (`QĐ` for `66-QĐ/TW`), `kind_name`
+//!   is the type word written before the code when there is one ("Quy
+//!   định"), else the name of the code's type;
+//! - the date and the body written after a reference ("ngày 9/3/2021 của Bộ
+//!   Chính trị khóa XIII") fill the extra fields `date` and `issued_by`; the
+//!   date's range is left to the dates extractor;
+//! - code and short-reference ranges are claimed; names of resolutions are
+//!   not (their congress or plenum is also an event).
+
+mod lexicon;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 use crate::doc::{Claims, Doc};
+use crate::numbers::roman;
 use crate::record::Directive;
+use crate::text::{boundary_after, boundary_before, is_word_char};
+use lexicon::{
+    contains, lookup, lookup_word, CodeEntry, WordEntry, NAME_WORDS, PARTY_ISSUERS, PARTY_KINDS,
+    STATE_ISSUERS, STATE_KINDS, TYPE_ABBREVIATIONS, TYPE_WORDS, UNIT_WORDS,
+};
 
 /// Finds every document referred to in the content of `doc`.
+///
+/// Keeps one record per document (by canonical code without leading zeros,
+/// else kind and number, else kind and name), with every mention in order,
+/// and claims the ranges of codes and short references.
 pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Directive> {
-    let _ = (doc, claims);
-    Vec::new()
+    let mut hits = Vec::new();
+    for (base, seg) in doc.segments() {
+        scan_segment(seg, base, claims, &mut hits);
+    }
+    for h in &hits {
+        if h.claim {
+            claims.claim(h.range.clone());
+        }
+    }
+    build_records(doc, hits)
+}
+
+/// One mention of a document with what it says about the document.
+#[derive(Debug, Clone, Default)]
+struct Hit {
+    /// Canonical range of the whole text (global offsets once pushed).
+    range: Range<usize>,
+    /// Canonical code.
+    code: Option<String>,
+    /// Number without leading zeros.
+    number: Option<String>,
+    kind: Option<String>,
+    kind_name: Option<String>,
+    issuer: Option<String>,
+    issuer_name: Option<String>,
+    title: Option<String>,
+    year: Option<i32>,
+    date: Option<String>,
+    issued_by: Option<String>,
+    /// True for codes and short references.
+    claim: bool,
+}
+
+/// A type word found in a segment.
+#[derive(Debug, Clone)]
+struct TypeWord {
+    range: Range<usize>,
+    entry: &'static WordEntry,
+    abbrev: bool,
+    capital: bool,
+}
+
+// ---------------------------------------------------------------------------
+// The scan of one content run.
+
+fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
+    let (codes, numbers) = scan_numbers(s);
+    let mut local: Vec<Hit> = Vec::with_capacity(codes.len());
+    for mut h in codes {
+        // The type word written before the code: "Chỉ thị số 35-CT/TW",
+        // "Quyết định của Bộ Chính trị số 31-QĐ/TW".
+        if let Some((w, by)) = prose_before_code(s, h.range.start) {
+            h.kind_name = Some(w.entry.2.to_string());
+            if by.is_some() {
+                h.issued_by = by;
+            }
+        }
+        tail(s, h.range.end, &mut h);
+        local.push(h);
+    }
+    let n_codes = local.len();
+
+    // Short references: a type word before a number outside codes.
+    for r in numbers {
+        let Some(w) = type_word_before(s, r.start) else {
+            continue;
+        };
+        let Some(mut h) = short_reference(s, &w) else {
+            continue;
+        };
+        if h.range.end != r.end {
+            continue;
+        }
+        inherit_suffix(s, &mut h, &local[..n_codes]);
+        tail(s, h.range.end, &mut h);
+        local.push(h);
+    }
+
+    // Names of resolutions.
+    for m in NQ_RE.find_iter(s) {
+        if boundary_before(s, m.start()) && boundary_after(s, m.end()) {
+            local.extend(resolution_names(s, m.range()));
+        }
+    }
+
+    for mut h in local {
+        h.range = h.range.start + base..h.range.end + base;
+        if h.claim && claims.overlaps(&h.range) {
+            continue;
+        }
+        out.push(h);
+    }
+}
+
+/// The type word of a code at `cs`: right before it ("Chỉ thị số
+/// 35-CT/TW"), or before "của <body> số" (the older order "Quyết định của
+/// Bộ Chính trị số 31-QĐ/TW", which also gives the body).
+fn prose_before_code(s: &str, cs: usize) -> Option<(TypeWord, Option<String>)> {
+    if let Some(w) = type_word_before(s, cs) {
+        return Some((w, None));
+    }
+    let p = before_so(s, cs)?;
+    let mut lo = p.saturating_sub(100);
+    while !s.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = &s[lo..p];
+    let at = window.rfind(" của ").or_else(|| window.rfind(" Của "))?;
+    let body = window[at + " của ".len()..].trim();
+    if body.is_empty() || body.contains(['\n', ',', ';', '.', '(', ')', '"']) {
+        return None;
+    }
+    let w = type_word_before(s, lo + at + 1)?;
+    Some((w, Some(crate::text::collapse_ws(body))))
+}
+
+/// When "số" or "số:" ends the text before `pos` (white space aside): the
+/// end of the text before "số", white space trimmed.
+fn before_so(s: &str, pos: usize) -> Option<usize> {
+    let head = s[..pos].trim_end();
+    let h2 = head.strip_suffix(':').unwrap_or(head);
+    let p = ["số", "Số", "SỐ"]
+        .iter()
+        .find_map(|so| h2.strip_suffix(so))?
+        .len();
+    boundary_before(s, p).then(|| s[..p].trim_end().len())
+}
+
+/// The type word that ends right before `pos`, "số" and white space aside:
+/// "Chỉ thị 35", "Nghị quyết số 18", "số31", "NQ 18".
+fn type_word_before(s: &str, pos: usize) -> Option<TypeWord> {
+    let k = before_so(s, pos).unwrap_or_else(|| s[..pos].trim_end().len());
+    let word_start = |end: usize| -> usize {
+        s[..end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| word_char(c))
+            .last()
+            .map_or(end, |(i, _)| i)
+    };
+    let mut start = word_start(k);
+    if start == k || !LAST_WORDS.contains(&s[start..k]) {
+        return None;
+    }
+    // Up to three more words before it, one space apart; longest match wins.
+    let mut starts = vec![start];
+    for _ in 0..3 {
+        if start < 2 || s.as_bytes()[start - 1] != b' ' {
+            break;
+        }
+        let st = word_start(start - 1);
+        if st == start - 1 {
+            break;
+        }
+        start = st;
+        starts.push(start);
+    }
+    starts.iter().rev().find_map(|&st| {
+        let text = &s[st..k];
+        TYPE_VARIANTS.get(text).map(|&(entry, abbrev)| TypeWord {
+            range: st..k,
+            entry,
+            abbrev,
+            capital: text.starts_with(|c: char| c.is_uppercase()),
+        })
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Codes.
+
+/// `text::is_word_char` with a fast path for ASCII.
+#[inline]
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_word_char(c)
+    }
+}
+
+#[inline]
+fn is_code_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == 'Đ' || c == 'đ'
+}
+
+#[inline]
+fn is_issuer_letter(c: char) -> bool {
+    is_code_letter(c) || c == 'Ư' || c == 'ư'
+}
+
+/// Skips at most `max` bytes of white space (line breaks included).
+fn skip_ws(s: &str, mut k: usize, max: usize) -> usize {
+    let b = s.as_bytes();
+    let stop = (k + max).min(b.len());
+    while k < stop && matches!(b[k], b' ' | b'\t' | b'\n' | b'\r') {
+        k += 1;
+    }
+    k
+}
+
+/// The run of chars satisfying `f` from `k`, at most `max` chars: its end.
+fn run_end(s: &str, k: usize, max: usize, f: impl Fn(char) -> bool) -> usize {
+    let mut end = k;
+    for (n, c) in s[k..].chars().enumerate() {
+        if n >= max || !f(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
+}
+
+/// The first ASCII digit of `b` at or after `i` (`b.len()` when none),
+/// eight bytes at a time.
+fn next_digit(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= b.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        // Bytes 0x30..=0x39 become 0..=9; "some byte < 10" is exact.
+        let t = u64::from_le_bytes(chunk) ^ (LO * 0x30);
+        if t.wrapping_sub(LO * 10) & !t & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// One pass over the digit runs of `s`: the Party and State codes they
+/// start, and the other short runs (candidates for "Chỉ thị 35").
+fn scan_numbers(s: &str) -> (Vec<Hit>, Vec<Range<usize>>) {
+    let b = s.as_bytes();
+    let mut codes = Vec::new();
+    let mut others = Vec::new();
+    let mut i = 0;
+    loop {
+        i = next_digit(b, i);
+        if i >= b.len() {
+            break;
+        }
+        let ds = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let de = i;
+        if de - ds > 5 {
+            continue;
+        }
+        let k = skip_ws(s, de, 2);
+        if k < b.len() && (b[k] == b'-' || b[k] == b'/') && number_start_ok(s, ds) {
+            let digits = &s[ds..de];
+            let code = if b[k] == b'-' {
+                party_code(s, ds, digits, k + 1)
+            } else {
+                state_code(s, ds, digits, k + 1)
+            };
+            if let Some(h) = code {
+                i = h.range.end;
+                codes.push(h);
+                continue;
+            }
+        }
+        others.push(ds..de);
+    }
+    (codes, others)
+}
+
+/// True when the number starting at `ds` is not the tail of something else:
+/// nothing word-like before it except "số" ("số31-QĐ/TW").
+fn number_start_ok(s: &str, ds: usize) -> bool {
+    let mut before = s[..ds].chars().rev();
+    match before.next() {
+        None => true,
+        Some('/' | '-' | '_' | '&' | '+') => false,
+        Some('.' | ',' | ':') => !before.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) if is_word_char(c) => {
+            let start = s[..ds]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word_char(c))
+                .last()
+                .map_or(ds, |(i, _)| i);
+            s[start..ds].to_lowercase() == "số"
+        }
+        Some(_) => true,
+    }
+}
+
+/// Looks `upper` up in `table`, also with ASCII `D` read as `Đ`.
+fn lookup_fold(table: &'static [CodeEntry], upper: &str) -> Option<&'static CodeEntry> {
+    if let Some(e) = lookup(table, upper) {
+        return Some(e);
+    }
+    let ds: Vec<usize> = upper.match_indices('D').map(|(i, _)| i).collect();
+    if ds.is_empty() || ds.len() > 4 {
+        return None;
+    }
+    let mut buf = String::with_capacity(upper.len() + 4);
+    for mask in 1u32..(1 << ds.len()) {
+        buf.clear();
+        let mut last = 0;
+        for (bit, &i) in ds.iter().enumerate() {
+            buf.push_str(&upper[last..i]);
+            buf.push(if mask & (1 << bit) != 0 { 'Đ' } else { 'D' });
+            last = i + 1;
+        }
+        buf.push_str(&upper[last..]);
+        if let Some(e) = lookup(table, &buf) {
+            return Some(e);
+        }
+    }
+    None
+}
+
+fn has_lower(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+/// `NUMBER-TYPE/BODY` after the hyphen at `q - 1`.
+fn party_code(s: &str, ds: usize, digits: &str, q: usize) -> Option<Hit> {
+    let k = skip_ws(s, q, 4);
+    let t_end = run_end(s, k, 6, is_code_letter);
+    let t = &s[k..t_end];
+    let n = t.chars().count();
+    if n == 0 || n > 5 {
+        return None;
+    }
+    let t_upper = t.to_uppercase();
+    let (kind, kind_name) = match lookup_fold(PARTY_KINDS, &t_upper) {
+        Some(e) => (e.1.to_string(), Some(e.2)),
+        None if !has_lower(t) => (t_upper, None),
+        None => return None,
+    };
+    let k = skip_ws(s, t_end, 4);
+    if s.as_bytes().get(k) != Some(&b'/') {
+        return None;
+    }
+    let k = skip_ws(s, k + 1, 4);
+    let (i_end, issuer, issuer_name) = party_issuer(s, k)?;
+    Some(Hit {
+        range: ds..i_end,
+        code: Some(format!("{digits}-{kind}/{issuer}")),
+        number: Some(strip_zeros(digits)),
+        kind: Some(kind),
+        kind_name: kind_name.map(str::to_string),
+        issuer: Some(issuer),
+        issuer_name: issuer_name.map(str::to_string),
+        claim: true,
+        ..Hit::default()
+    })
+}
+
+/// The issuing-body code of a Party number at `k`: end, canonical code, name.
+fn party_issuer(s: &str, k: usize) -> Option<(usize, String, Option<&'static str>)> {
+    let rest = &s[k..];
+    if rest.starts_with("T.Ư") || rest.starts_with("T.ư") {
+        let end = k + "T.Ư".len();
+        return Some((end, "TƯ".to_string(), Some("Trung ương")));
+    }
+    let r_end = run_end(s, k, 16, is_issuer_letter);
+    if r_end == k {
+        return None;
+    }
+    let run = &s[k..r_end];
+    let glued = !boundary_after(s, r_end);
+    if !glued {
+        let upper = run.to_uppercase();
+        if let Some(e) = lookup_fold(PARTY_ISSUERS, &upper) {
+            return Some((r_end, e.1.to_string(), Some(e.2)));
+        }
+        if !has_lower(run) && run.chars().count() <= 12 {
+            return Some((r_end, upper, None));
+        }
+    }
+    glued_code(s, k, run, PARTY_ISSUERS)
+}
+
+/// A code glued to the next word ("TWngày", "ĐUKvề"): the longest known code
+/// that starts the run, else its upper-case head when a lower-case letter
+/// follows it.
+fn glued_code(
+    s: &str,
+    k: usize,
+    run: &str,
+    table: &'static [CodeEntry],
+) -> Option<(usize, String, Option<&'static str>)> {
+    let cuts: Vec<usize> = run
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain(std::iter::once(run.len()))
+        .collect();
+    for &cut in cuts.iter().rev() {
+        let head = &run[..cut];
+        if head.chars().count() < 2 {
+            break;
+        }
+        // The part glued on must look like the start of a word.
+        let next = s[k + cut..].chars().next();
+        if cut < run.len() && !next.is_some_and(char::is_lowercase) {
+            continue;
+        }
+        if let Some(e) = lookup_fold(table, &head.to_uppercase()) {
+            return Some((k + cut, e.1.to_string(), Some(e.2)));
+        }
+    }
+    let upper_len: usize = run
+        .chars()
+        .take_while(|c| !c.is_lowercase())
+        .map(char::len_utf8)
+        .sum();
+    let head = &run[..upper_len];
+    if head.chars().count() >= 2 && upper_len < run.len() && head.chars().count() <= 12 {
+        return Some((k + upper_len, head.to_string(), None));
+    }
+    None
+}
+
+/// `NUMBER/[YEAR/]TYPE-BODY` after the slash at `q - 1`.
+fn state_code(s: &str, ds: usize, digits: &str, q: usize) -> Option<Hit> {
+    let b = s.as_bytes();
+    let mut k = skip_ws(s, q, 1);
+    let mut year = None;
+    if k + 4 <= b.len() && b[k..k + 4].iter().all(u8::is_ascii_digit) {
+        let y: i32 = s[k..k + 4].parse().ok()?;
+        let after = skip_ws(s, k + 4, 1);
+        if !(1945..=2100).contains(&y) || b.get(after) != Some(&b'/') {
+            return None;
+        }
+        year = Some(y);
+        k = skip_ws(s, after + 1, 1);
+    }
+    // Hyphen-joined segments of letters, digits and '&'.
+    let mut segs: Vec<Range<usize>> = Vec::new();
+    loop {
+        let first = s[k..].chars().next()?;
+        if !is_code_letter(first) {
+            if segs.is_empty() {
+                return None;
+            }
+            break;
+        }
+        let end = run_end(s, k, 16, |c| {
+            is_code_letter(c) || c.is_ascii_digit() || c == '&'
+        });
+        segs.push(k..end);
+        if b.get(end) == Some(&b'-') && s[end + 1..].chars().next().is_some_and(is_code_letter) {
+            k = end + 1;
+        } else {
+            break;
+        }
+        if segs.len() >= 5 {
+            break;
+        }
+    }
+    let mut canon: Vec<String> = Vec::with_capacity(segs.len());
+    let mut kind = None;
+    let mut kind_name = None;
+    let mut issuer_names: Vec<String> = Vec::new();
+    let mut end = segs.last()?.end;
+    let last = segs.len() - 1;
+    for (i, r) in segs.iter().enumerate() {
+        let seg = &s[r.clone()];
+        let upper = seg.to_uppercase();
+        if i == 0 && segs.len() > 1 {
+            if let Some(e) = lookup_fold(STATE_KINDS, &upper) {
+                kind = Some(e.1.to_string());
+                kind_name = Some(e.2.to_string());
+                canon.push(e.1.to_string());
+                continue;
+            }
+        }
+        let glued = i == last && !boundary_after(s, r.end);
+        match state_issuer(&upper) {
+            Some((c, name)) if !glued => {
+                canon.push(c);
+                issuer_names.extend(name);
+            }
+            _ if !glued && !has_lower(seg) && seg.chars().any(char::is_alphabetic) => {
+                canon.push(upper)
+            }
+            _ if glued => {
+                let (e, c, name) = glued_code(s, r.start, seg, STATE_ISSUERS)?;
+                end = e;
+                canon.push(c);
+                issuer_names.extend(name.map(str::to_string));
+            }
+            _ => return None,
+        }
+    }
+    // A lone type letter ("L") needs an issuer after it; a lone segment
+    // needs two letters.
+    if canon.len() == 1 && canon[0].chars().count() < 2 {
+        return None;
+    }
+    let issuer_parts = if kind.is_some() {
+        &canon[1..]
+    } else {
+        &canon[..]
+    };
+    let issuer = issuer_parts.join("-");
+    let issuer_name = (issuer_parts.len() == 1 && issuer_names.len() == 1)
+        .then(|| issuer_names.pop())
+        .flatten();
+    let mut code = String::with_capacity(end - ds + 8);
+    code.push_str(digits);
+    code.push('/');
+    if let Some(y) = year {
+        code.push_str(&format!("{y}/"));
+    }
+    code.push_str(&canon.join("-"));
+    Some(Hit {
+        range: ds..end,
+        code: Some(code),
+        number: Some(strip_zeros(digits)),
+        kind,
+        kind_name,
+        issuer: Some(issuer),
+        issuer_name,
+        year,
+        claim: true,
+        ..Hit::default()
+    })
+}
+
+/// A State issuer segment: canonical spelling and name, a term number kept
+/// (`QH15` → "Quốc hội khóa 15").
+fn state_issuer(upper: &str) -> Option<(String, Option<String>)> {
+    let letters = upper.trim_end_matches(|c: char| c.is_ascii_digit());
+    let term = &upper[letters.len()..];
+    if letters.is_empty() {
+        return None;
+    }
+    let e = lookup_fold(STATE_ISSUERS, letters)?;
+    let name = if term.is_empty() {
+        e.2.to_string()
+    } else {
+        format!("{} khóa {}", e.2, term)
+    };
+    Some((format!("{}{}", e.1, term), Some(name)))
+}
+
+fn strip_zeros(d: &str) -> String {
+    let t = d.trim_start_matches('0');
+    if t.is_empty() {
+        "0".to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Type words, short references and names of resolutions.
+
+/// The spellings of a type word that prose uses: "chỉ thị", "Chỉ thị",
+/// "Chỉ Thị", "CHỈ THỊ". A case-sensitive list keeps the search on fast
+/// literal prefilters (a `(?i)` search of Vietnamese is several times
+/// slower).
+fn case_variants(w: &str) -> Vec<String> {
+    let cap_first = |x: &str| {
+        let mut c = x.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let title: Vec<String> = w.split(' ').map(cap_first).collect();
+    let mut v = vec![
+        w.to_string(),
+        cap_first(w),
+        title.join(" "),
+        w.to_uppercase(),
+    ];
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Every spelling of every type word and abbreviation, to its entry.
+static TYPE_VARIANTS: Lazy<HashMap<String, (&'static WordEntry, bool)>> = Lazy::new(|| {
+    let mut m = HashMap::new();
+    for e in TYPE_WORDS {
+        for v in case_variants(e.0) {
+            m.insert(v, (e, false));
+        }
+    }
+    for e in TYPE_ABBREVIATIONS {
+        m.insert(e.0.to_string(), (e, true));
+    }
+    m
+});
+
+/// The last word of every spelling of a type word: a cheap first test.
+static LAST_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    TYPE_VARIANTS
+        .keys()
+        .map(|k| k.rsplit(' ').next().unwrap_or(k))
+        .collect()
+});
+
+/// "Nghị quyết" as it may start the name of a resolution.
+static NQ_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new("Nghị quyết|Nghị Quyết|NGHỊ QUYẾT").expect("NQ regex"));
+
+/// Skips spaces and tabs (never a line break).
+fn skip_spaces(s: &str, mut k: usize) -> usize {
+    let b = s.as_bytes();
+    while k < b.len() && matches!(b[k], b' ' | b'\t') {
+        k += 1;
+    }
+    k
+}
+
+/// "Chỉ thị 35", "Nghị quyết số 18", "chỉ thị số 05", "NQ 18".
+fn short_reference(s: &str, w: &TypeWord) -> Option<Hit> {
+    if w.entry.1 == "Luật" {
+        return None;
+    }
+    let b = s.as_bytes();
+    let mut k = skip_spaces(s, w.range.end);
+    if k == w.range.end {
+        return None;
+    }
+    let mut has_so = false;
+    let rest = &s[k..];
+    for so in ["số", "Số", "SỐ"] {
+        if let Some(r) = rest.strip_prefix(so) {
+            has_so = true;
+            k += so.len();
+            if r.starts_with(':') {
+                k += 1;
+            }
+            k = skip_spaces(s, k);
+            break;
+        }
+    }
+    let ds = k;
+    while k < b.len() && b[k].is_ascii_digit() {
+        k += 1;
+    }
+    let de = k;
+    if de == ds || de - ds > 5 {
+        return None;
+    }
+    // What follows the number must end it: no letter or digit glued on, no
+    // date or decimal ("9/7", "18,5"), no percent.
+    let mut after = s[de..].chars();
+    match after.next() {
+        Some(c) if is_word_char(c) || c == '%' => return None,
+        Some('/' | '-' | '.' | ',' | ':') if after.next().is_some_and(|c| c.is_ascii_digit()) => {
+            return None
+        }
+        _ => {}
+    }
+    let digits = &s[ds..de];
+    if !has_so {
+        if !(w.capital || w.abbrev) {
+            return None;
+        }
+        if digits.len() == 4 && (1900..=2100).contains(&digits.parse::<u32>().unwrap_or(0)) {
+            return None;
+        }
+        let n = skip_spaces(s, de);
+        if n > de {
+            let word_end = run_end(s, n, 12, is_word_char);
+            let next = s[n..word_end].to_lowercase();
+            if contains(UNIT_WORDS, &next) {
+                return None;
+            }
+        }
+    }
+    Some(Hit {
+        range: w.range.start..de,
+        number: Some(strip_zeros(digits)),
+        kind: Some(w.entry.1.to_string()),
+        kind_name: Some(w.entry.2.to_string()),
+        claim: true,
+        ..Hit::default()
+    })
+}
+
+/// "các Nghị quyết số 18, 19-NQ/TW": a short reference right before a code of
+/// its kind, joined by a comma or "và", shares the code's suffix.
+fn inherit_suffix(s: &str, h: &mut Hit, codes: &[Hit]) {
+    let i = codes.partition_point(|c| c.range.start < h.range.end);
+    let Some(c) = codes.get(i) else { return };
+    let gap = s[h.range.end..c.range.start].trim();
+    if !(gap == "," || gap == "và") || kind_key(h.kind.as_deref()) != kind_key(c.kind.as_deref()) {
+        return;
+    }
+    let Some(code) = c.code.as_deref() else {
+        return;
+    };
+    let digits_len = code.bytes().take_while(u8::is_ascii_digit).count();
+    let written: String = s[..h.range.end]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    h.code = Some(format!("{}{}", written, &code[digits_len..]));
+    h.issuer = c.issuer.clone();
+    h.issuer_name = c.issuer_name.clone();
+    h.year = c.year;
+}
+
+/// The kind used to compare references: `QĐi` and `QyĐ` are `QĐ`.
+fn kind_key(k: Option<&str>) -> Option<String> {
+    let u = k?.to_uppercase();
+    Some(match u.as_str() {
+        "QĐI" | "QYĐ" => "QĐ".to_string(),
+        _ => u,
+    })
+}
+
+/// A word token: its range, or `None` at a line break, punctuation or the
+/// end. "T.Ư" is one token.
+fn token(s: &str, k: usize) -> Option<Range<usize>> {
+    let k = skip_spaces(s, k);
+    let rest = &s[k..];
+    if rest.starts_with("T.Ư") {
+        return Some(k..k + "T.Ư".len());
+    }
+    let end = run_end(s, k, 40, word_char);
+    (end > k).then_some(k..end)
+}
+
+fn is_roman_token(t: &str) -> bool {
+    !has_lower(t) && roman(t).is_some()
+}
+
+const ORDINAL_WORDS: &[&str] = &[
+    "ba", "bảy", "bốn", "chín", "hai", "mười", "một", "nhất", "năm", "sáu", "tám", "tư",
+];
+
+/// Names of resolutions after "Nghị quyết" (`w` is its range): the name
+/// itself and, after a comma or "và", a congress sharing the head word.
+fn resolution_names(s: &str, w: Range<usize>) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let Some(end) = plenum_name(s, w.end).or_else(|| congress_name(s, w.end)) else {
+        return out;
+    };
+    let title = crate::text::collapse_ws(&s[w.start..end]);
+    out.push(named_hit(w.start..end, title));
+    // "Nghị quyết Đại hội Đảng bộ Khối lần thứ XVI, Đại hội Đảng bộ tỉnh lần XIX"
+    let mut k = end;
+    loop {
+        let rest = &s[k..];
+        let skip = if rest.starts_with(", ") {
+            2
+        } else if rest.starts_with(" và ") {
+            5
+        } else {
+            break;
+        };
+        let start = skip_spaces(s, k + skip);
+        let Some(first) = token(s, start) else { break };
+        if !s[first.clone()].starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        let Some(e) = congress_name(s, start - 1) else {
+            break;
+        };
+        if e <= start {
+            break;
+        }
+        let title = format!("Nghị quyết {}", crate::text::collapse_ws(&s[start..e]));
+        out.push(named_hit(start..e, title));
+        k = e;
+    }
+    out
+}
+
+fn named_hit(range: Range<usize>, title: String) -> Hit {
+    Hit {
+        range,
+        kind: Some("NQ".to_string()),
+        kind_name: Some("Nghị quyết".to_string()),
+        title: Some(title),
+        ..Hit::default()
+    }
+}
+
+/// "Trung ương 4 khóa XII", "TW4", "T.Ư 6 (khóa XI)" after `k`: the end of
+/// the name.
+fn plenum_name(s: &str, k: usize) -> Option<usize> {
+    let t = token(s, k)?;
+    let tx = &s[t.clone()];
+    let mut end;
+    let mut need_number = true;
+    match tx {
+        "Trung" | "trung" | "TRUNG" => {
+            let t2 = token(s, t.end)?;
+            if s[t2.clone()].to_lowercase() != "ương" {
+                return None;
+            }
+            end = t2.end;
+        }
+        "TW" | "TƯ" | "T.Ư" => end = t.end,
+        _ => {
+            let head = tx.trim_end_matches(|c: char| c.is_ascii_digit());
+            if (head == "TW" || head == "TƯ") && head.len() < tx.len() && tx.len() - head.len() <= 2
+            {
+                end = t.end;
+                need_number = false;
+            } else {
+                return None;
+            }
+        }
+    }
+    if need_number {
+        let mut n = token(s, end)?;
+        if s[n.clone()].to_lowercase() == "lần" {
+            let t2 = token(s, n.end)?;
+            if s[t2.clone()].to_lowercase() != "thứ" {
+                return None;
+            }
+            n = token(s, t2.end)?;
+        }
+        let nx = &s[n.clone()];
+        let ok = (nx.len() <= 2 && nx.bytes().all(|c| c.is_ascii_digit()))
+            || is_roman_token(nx)
+            || contains(ORDINAL_WORDS, &nx.to_lowercase());
+        if !ok {
+            return None;
+        }
+        end = n.end;
+    }
+    // Optional term: "khóa XII" or "(khóa XII)".
+    let k2 = skip_spaces(s, end);
+    let paren = s[k2..].starts_with('(');
+    let from = if paren { k2 + 1 } else { end };
+    if let Some(kt) = token(s, from) {
+        if s[kt.clone()].to_lowercase() == "khóa" {
+            if let Some(rt) = token(s, kt.end) {
+                if is_roman_token(&s[rt.clone()]) {
+                    if !paren {
+                        end = rt.end;
+                    } else if s[rt.end..].starts_with(')') {
+                        end = rt.end + 1;
+                    }
+                }
+            }
+        }
+    }
+    Some(end)
+}
+
+/// "Đại hội XIII của Đảng", "Đại hội Đảng bộ Khối lần thứ XVI", "Đại hội
+/// nhiệm kỳ 2015 - 2020", "Hội nghị Trung ương 4" after `k`: the end of the
+/// name when it names one congress or plenum.
+fn congress_name(s: &str, k: usize) -> Option<usize> {
+    let t1 = token(s, k)?;
+    let t2 = token(s, t1.end)?;
+    let head = format!(
+        "{} {}",
+        s[t1.clone()].to_lowercase(),
+        s[t2.clone()].to_lowercase()
+    );
+    let congress = match head.as_str() {
+        "đại hội" => true,
+        "hội nghị" => false,
+        _ => return None,
+    };
+    // An ALL CAPS headline: words are judged by their lower-case form.
+    let caps = !has_lower(&s[t1.start..t2.end]);
+    let mut end = t2.end;
+    // Accepted tokens: (end, lower-case text).
+    let mut accepted: Vec<(usize, String)> = Vec::new();
+    let mut spec = false;
+    let mut k = t2.end;
+    while let Some(t) = token(s, k) {
+        let tx = &s[t.clone()];
+        let lower = tx.to_lowercase();
+        let prev = accepted.last().map(|(_, w)| w.as_str()).unwrap_or("");
+        if lower == "nhiệm" {
+            // "nhiệm kỳ 2015 - 2020"
+            let Some(kt) = token(s, t.end) else { break };
+            if s[kt.clone()].to_lowercase() != "kỳ" {
+                break;
+            }
+            match year_span(s, kt.end) {
+                Some(e) => {
+                    accepted.push((e, "nhiệm kỳ".to_string()));
+                    spec = true;
+                    k = e;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if lower == "và"
+            && token(s, t.end).is_some_and(|n| s[n].starts_with(|c: char| c.is_uppercase()))
+        {
+            // "… XIII của Đảng và Đại hội Đảng bộ tỉnh": a second name.
+            break;
+        }
+        let numeral = is_roman_token(tx)
+            || (tx.len() <= 3 && tx.bytes().all(|c| c.is_ascii_digit()))
+            || ((prev == "thứ" || prev == "lần") && contains(ORDINAL_WORDS, &lower));
+        if numeral {
+            spec = true;
+        } else if caps {
+            if !contains(NAME_WORDS, &lower) {
+                break;
+            }
+            spec |= congress && lower == "đảng";
+        } else if tx.starts_with(|c: char| c.is_uppercase()) {
+            if lookup_word(TYPE_WORDS, &two_words(s, t.clone())).is_some() {
+                break;
+            }
+            if congress {
+                spec = true;
+            }
+        } else if !contains(NAME_WORDS, &lower) {
+            break;
+        }
+        accepted.push((t.end, lower));
+        k = t.end;
+    }
+    // "Đại hội Đảng các cấp" names no one congress.
+    if accepted
+        .windows(2)
+        .any(|w| w[0].1 == "các" && w[1].1 == "cấp")
+    {
+        return None;
+    }
+    // Drop connectors left hanging at the end.
+    while let Some((_, w)) = accepted.last() {
+        let hanging =
+            matches!(
+                w.as_str(),
+                "của" | "các" | "và" | "lần" | "thứ" | "khóa" | "đại" | "cấp" | "toàn" | "tổ"
+            ) || (w == "năm" && accepted.len() >= 2 && accepted[accepted.len() - 2].1 != "thứ");
+        if hanging {
+            accepted.pop();
+        } else {
+            break;
+        }
+    }
+    if let Some((e, _)) = accepted.last() {
+        end = *e;
+    }
+    spec.then_some(end)
+}
+
+/// The token at `t` and the next one, lower case, joined by a space.
+fn two_words(s: &str, t: Range<usize>) -> String {
+    let mut w = s[t.clone()].to_lowercase();
+    if let Some(n) = token(s, t.end) {
+        w.push(' ');
+        w.push_str(&s[n].to_lowercase());
+    }
+    w
+}
+
+/// "2015 - 2020" after `k`: its end.
+fn year_span(s: &str, k: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let k = skip_spaces(s, k);
+    let four = |i: usize| i + 4 <= b.len() && b[i..i + 4].iter().all(u8::is_ascii_digit);
+    if !four(k) {
+        return None;
+    }
+    let j = skip_spaces(s, k + 4);
+    if b.get(j) != Some(&b'-') {
+        return None;
+    }
+    let j = skip_spaces(s, j + 1);
+    if !four(j) || b.get(j + 4).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(j + 4)
+}
+
+// ---------------------------------------------------------------------------
+// Date and issuing body after a reference.
+
+static DATE_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^[ \t]*,?[ \t]*(?:ngày|Ngày|NGÀY)[ \t]*([0-9]{1,2})(?:[ \t]*[/.-][ \t]*([0-9]{1,2})[ \t]*[/.-][ \t]*([0-9]{4})|[ \t]+(?:tháng|THÁNG)[ \t]+([0-9]{1,2})[ \t]*(?:năm|NĂM|,|/)?[ \t]*([0-9]{4}))",
+    )
+    .expect("date regex")
+});
+
+static BODY_AFTER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+").expect("body regex"));
+
+/// Reads "ngày 9/3/2021" and "của Bộ Chính trị khóa XIII" after `end`, in
+/// either order, into `h.date` and `h.issued_by`.
+fn tail(s: &str, end: usize, h: &mut Hit) {
+    let mut k = end;
+    for _ in 0..2 {
+        let rest = &s[k..];
+        if h.date.is_none() {
+            if let Some(c) = DATE_AFTER.captures(rest) {
+                let day: u32 = c[1].parse().unwrap_or(0);
+                let (month, year) = match (c.get(2), c.get(3), c.get(4), c.get(5)) {
+                    (Some(m), Some(y), _, _) | (_, _, Some(m), Some(y)) => (
+                        m.as_str().parse().unwrap_or(0),
+                        y.as_str().parse().unwrap_or(0),
+                    ),
+                    _ => (0, 0),
+                };
+                if crate::article::valid_date(year, month, day) {
+                    h.date = Some(format!("{year:04}-{month:02}-{day:02}"));
+                }
+                k += c.get(0).map_or(0, |m| m.end());
+                continue;
+            }
+        }
+        if h.issued_by.is_none() {
+            if let Some(m) = BODY_AFTER.find(rest) {
+                if let Some((e, body)) = body_name(s, k + m.end()) {
+                    h.issued_by = Some(body);
+                    k = e;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+}
+
+/// The name of a body at `k`: "Bộ Chính trị khóa XIII", "Ban Tổ chức Trung
+/// ương", "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII".
+fn body_name(s: &str, k: usize) -> Option<(usize, String)> {
+    let first = token(s, k)?;
+    if !s[first.clone()].starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let mut toks: Vec<(Range<usize>, String)> = Vec::new();
+    let mut k = k;
+    while let Some(t) = token(s, k) {
+        if toks.len() >= 16 {
+            break;
+        }
+        let tx = &s[t.clone()];
+        let lower = tx.to_lowercase();
+        let ok = if tx.starts_with(|c: char| c.is_uppercase()) {
+            lookup_word(TYPE_WORDS, &two_words(s, t.clone())).is_none()
+                && lookup_word(TYPE_ABBREVIATIONS, tx).is_none()
+        } else {
+            contains(NAME_WORDS, &lower) || tx.bytes().all(|c| c.is_ascii_digit())
+        };
+        if !ok {
+            break;
+        }
+        toks.push((t.clone(), lower));
+        k = t.end;
+    }
+    while toks
+        .last()
+        .is_some_and(|(_, w)| matches!(w.as_str(), "của" | "các" | "và" | "lần" | "thứ" | "khóa"))
+    {
+        toks.pop();
+    }
+    let (last, _) = toks.last()?;
+    let mut end = last.end;
+    let mut name = crate::text::collapse_ws(&s[first.start..end]);
+    // "của Bộ Chính trị (khóa XII)"
+    let p = skip_spaces(s, end);
+    if s[p..].starts_with('(') {
+        if let Some(kt) = token(s, p + 1) {
+            if s[kt.clone()].to_lowercase() == "khóa" {
+                if let Some(rt) = token(s, kt.end) {
+                    if is_roman_token(&s[rt.clone()]) && s[rt.end..].starts_with(')') {
+                        name.push_str(" khóa ");
+                        name.push_str(&s[rt.clone()]);
+                        end = rt.end + 1;
+                    }
+                }
+            }
+        }
+    }
+    Some((end, name))
+}
+
+// ---------------------------------------------------------------------------
+// One record per document.
+
+fn code_key(code: &str) -> String {
+    let upper: String = code.split_whitespace().collect::<String>().to_uppercase();
+    let t = upper.trim_start_matches('0');
+    let t = if t.starts_with(|c: char| c.is_ascii_digit()) {
+        t
+    } else {
+        &upper[upper.len() - t.len() - 1..]
+    };
+    t.replace("QĐI", "QĐ").replace("QYĐ", "QĐ")
+}
+
+fn build_records(doc: &Doc, mut hits: Vec<Hit>) -> Vec<Directive> {
+    hits.sort_by_key(|h| h.range.start);
+    // Coded documents by (kind, number), for short references to join.
+    let mut by_number: HashMap<(String, String), usize> = HashMap::new();
+    for (i, h) in hits.iter().enumerate() {
+        if h.code.is_none() {
+            continue;
+        }
+        if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.clone()) {
+            by_number.entry((k, n)).or_insert(i);
+        }
+        // The type word of prose counts too ("Quy định 66-QĐ/TW").
+        if let (Some(name), Some(n)) = (h.kind_name.as_deref(), h.number.clone()) {
+            if let Some(e) = TYPE_WORDS.iter().find(|e| e.2 == name) {
+                if let Some(k) = kind_key(Some(e.1)) {
+                    by_number.entry((k, n)).or_insert(i);
+                }
+            }
+        }
+    }
+    let mut records: Vec<Directive> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for i in 0..hits.len() {
+        let h = &hits[i];
+        let (key, template) = if let Some(code) = &h.code {
+            (format!("C:{}", code_key(code)), i)
+        } else if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.clone()) {
+            match by_number.get(&(k.clone(), n.clone())) {
+                Some(&j) => (
+                    format!("C:{}", code_key(hits[j].code.as_deref().unwrap_or(""))),
+                    j,
+                ),
+                None => (format!("N:{k}:{n}"), i),
+            }
+        } else if let Some(t) = &h.title {
+            (
+                format!(
+                    "T:{}:{}",
+                    kind_key(h.kind.as_deref()).unwrap_or_default(),
+                    t.to_lowercase()
+                ),
+                i,
+            )
+        } else {
+            continue;
+        };
+        let mention = doc.mention(h.range.clone());
+        match index.get(&key) {
+            Some(&r) => {
+                let rec = &mut records[r];
+                if rec.date.is_none() {
+                    rec.date = h.date.clone();
+                }
+                if rec.issued_by.is_none() {
+                    rec.issued_by = h.issued_by.clone();
+                }
+                rec.mentions.push(mention);
+            }
+            None => {
+                let t = &hits[template];
+                index.insert(key, records.len());
+                records.push(Directive {
+                    code: t.code.clone(),
+                    number: t.number.clone(),
+                    kind: t.kind.clone(),
+                    kind_name: t.kind_name.clone(),
+                    issuer: t.issuer.clone(),
+                    issuer_name: t.issuer_name.clone(),
+                    title: t.title.clone(),
+                    date: h.date.clone().or_else(|| t.date.clone()),
+                    issued_by: h.issued_by.clone().or_else(|| t.issued_by.clone()),
+                    year: t.year,
+                    mentions: vec![mention],
+                });
+            }
+        }
+    }
+    records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<Directive> {
+        let doc = Doc::plain(text, None);
+        let mut claims = Claims::new();
+        extract(&doc, &mut claims)
+    }
+
+    fn codes(text: &str) -> Vec<Option<String>> {
+        run(text).into_iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn party_codes() {
+        let d = run("theo Chỉ thị số 35-CT/TW của Bộ Chính trị");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code.as_deref(), Some("35-CT/TW"));
+        assert_eq!(d[0].kind_name.as_deref(), Some("Chỉ thị"));
+        assert_eq!(d[0].issuer_name.as_deref(), Some("Trung ương"));
+        assert_eq!(d[0].issued_by.as_deref(), Some("Bộ Chính trị"));
+        assert_eq!(d[0].mentions[0].text, "35-CT/TW");
+        assert_eq!(codes("Quy định 08-QDi/TW."), vec![Some("08-QĐi/TW".into())]);
+        assert_eq!(
+            codes("Kế hoạch 155-KH/DUK"),
+            vec![Some("155-KH/ĐUK".into())]
+        );
+        assert_eq!(codes("số 70-TB/TWngày 06"), vec![Some("70-TB/TW".into())]);
+    }
+
+    #[test]
+    fn state_codes() {
+        let d = run("Nghị định 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ");
+        assert_eq!(d[0].code.as_deref(), Some("30/2020/NĐ-CP"));
+        assert_eq!(d[0].year, Some(2020));
+        assert_eq!(d[0].kind.as_deref(), Some("NĐ"));
+        assert_eq!(d[0].issuer.as_deref(), Some("CP"));
+        assert_eq!(d[0].date.as_deref(), Some("2020-03-05"));
+        assert_eq!(
+            codes("CHỈ THỊ SỐ 19/CT-TTG"),
+            vec![Some("19/CT-TTg".into())]
+        );
+    }
+
+    #[test]
+    fn not_codes() {
+        for t in [
+            "ngày 9/7",
+            "23-8-2020",
+            "45/67 xã",
+            "nhiệm kỳ 2020-2025",
+            "COVID-19",
+            "Điều 5",
+        ] {
+            assert!(run(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn joins_and_titles() {
+        let d = run("Chỉ thị 35 và Chỉ thị số 35-CT/TW; Nghị quyết Trung ương 4 khóa XII về");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].mentions.len(), 2);
+        assert_eq!(
+            d[1].title.as_deref(),
+            Some("Nghị quyết Trung ương 4 khóa XII")
+        );
+    }
+
+    #[test]
+    fn ordinal_words_sorted() {
+        for w in ORDINAL_WORDS.windows(2) {
+            assert!(w[0] < w[1], "{w:?}");
+        }
+    }
+
+    #[test]
+    fn next_digit_finds_every_digit() {
+        let t = "Hội nghị lần thứ tư, khóa XII: 35 đại biểu; ngày 9";
+        let b = t.as_bytes();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while {
+            i = next_digit(b, i);
+            i < b.len()
+        } {
+            found.push(i);
+            i += 1;
+        }
+        let want: Vec<usize> = t
+            .bytes()
+            .enumerate()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(found, want);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in [
+            "-",
+            "/",
+            "1-",
+            "1/",
+            "1-Đ/",
+            "số1-ĐĐ/Ư",
+            "Nghị quyết",
+            "Nghị quyết Đại hội",
+        ] {
+            let _ = run(t);
+        }
+    }
 }
