@@ -135,9 +135,9 @@ const MODIFIERS: &[(&str, Option<Modifier>)] = &[
     ("khoảng", Some(Modifier::Approx)),
     ("kể từ", None),
     ("sau", Some(Modifier::After)),
+    ("trước", Some(Modifier::Before)),
     ("tính đến", Some(Modifier::Until)),
     ("tính đến hết", Some(Modifier::Until)),
-    ("trước", Some(Modifier::Before)),
     ("từ", None),
     ("từ nay đến", Some(Modifier::Until)),
     ("từ nay đến hết", Some(Modifier::Until)),
@@ -161,10 +161,10 @@ const MONTH_WORDS: &[(&str, u32)] = &[
     ("bốn", 4),
     ("chín", 9),
     ("hai", 2),
-    ("một", 1),
     ("mười", 10),
     ("mười hai", 12),
     ("mười một", 11),
+    ("một", 1),
     ("năm", 5),
     ("sáu", 6),
     ("tám", 8),
@@ -441,8 +441,10 @@ struct Cues {
     start: usize,
     strong: bool,
     cue: bool,
-    /// "(" directly before the core: a ")" after it joins the span.
+    /// "(" directly before the core: a ")" after it may close the span.
     paren: bool,
+    /// Where that "(" is.
+    paren_at: Option<usize>,
     modifier: Option<Modifier>,
     /// A "từ" or "đến" cue (ranges).
     from: bool,
@@ -835,6 +837,7 @@ impl<'a> Seg<'a> {
                 if let Some((_, s)) = kws_back(t, q2, WEEKDAYS) {
                     if punct && t.as_bytes()[q - 1] == b'(' {
                         c.paren = true;
+                        c.paren_at = Some(q - 1);
                     }
                     c.start = s;
                     c.cue = true;
@@ -848,6 +851,7 @@ impl<'a> Seg<'a> {
             let q = sp_back(t, c.start);
             if q > 0 && t.as_bytes()[q - 1] == b'(' {
                 c.paren = true;
+                c.paren_at = Some(q - 1);
             }
         }
         if edges {
@@ -1058,7 +1062,8 @@ impl<'a> Seg<'a> {
             if let Some((b, e2, is_and)) = self.range_tail(end, &pt) {
                 let ok = match r.need {
                     Need::Nothing => true,
-                    Need::Cue => c.cue,
+                    // "25/1 - 1/2/2021": the year makes the shape a date.
+                    Need::Cue => c.cue || (b.y.is_some() && b.m.is_some()),
                     Need::Strong => c.strong || c.from,
                 };
                 if ok {
@@ -1116,23 +1121,16 @@ impl<'a> Seg<'a> {
     fn finish_point(&self, pt: Pt, end: usize, c: &Cues) -> Option<Cand> {
         let t = self.t;
         let mut end = end;
-        if c.paren {
+        // "thứ Hai (ngày 7/9)": the closing parenthesis joins the span when
+        // the span starts before the opening one; "(25/8)" stays inside.
+        if let Some(pp) = c.paren_at {
             let q = sp(t, end);
-            if byte_at(t, q) == Some(b')') && c.start < sp_back(t, c.start) + 1 {
+            if c.start < pp && byte_at(t, q) == Some(b')') {
                 end = q + 1;
             }
         }
-        // "(25/8)": the span stays inside the parentheses unless a weekday
-        // precedes them.
-        let mut start = c.start;
-        if c.paren && !c.strong {
-            let q = sp_back(t, start);
-            if q > 0 && t.as_bytes()[q - 1] == b'(' {
-                start = c.start;
-            }
-        }
         Some(Cand {
-            start,
+            start: c.start,
             end,
             val: Val::Pt(pt),
             modifier: c.modifier,
@@ -1399,6 +1397,9 @@ impl<'a> Seg<'a> {
             pt.y = y;
             inferred = inf;
             end = e3;
+        } else if kw_back(t, p, "cách mạng").is_some() {
+            // "Cách mạng Tháng Tám" names the revolution, not a month.
+            return None;
         }
         if !end_ok(t, end) {
             return None;
