@@ -150,6 +150,9 @@ const MODIFIERS: &[(&str, Option<Modifier>)] = &[
 const EDGES: &[(&str, Modifier)] = &[
     ("cuối", Modifier::End),
     ("giữa", Modifier::Mid),
+    ("hạ tuần", Modifier::End),
+    ("thượng tuần", Modifier::Start),
+    ("trung tuần", Modifier::Mid),
     ("đầu", Modifier::Start),
 ];
 
@@ -198,9 +201,7 @@ const SPAN_CUES: &[&str] = &[
 ];
 
 /// Words before "năm"/"tháng"/"tuần" that make it a count, not a date.
-const PLURALS: &[&str] = &[
-    "các", "cả", "hàng", "hằng", "mấy", "mỗi", "nhiều", "những", "suốt", "trong",
-];
+const PLURALS: &[&str] = &["các", "hàng", "hằng", "mấy", "mỗi", "nhiều", "những"];
 
 // ---------------------------------------------------------------------------
 // Low-level cursor helpers (positions are byte offsets in one segment)
@@ -283,8 +284,12 @@ fn kw_back(t: &str, p: usize, k: &str) -> Option<usize> {
 }
 
 /// The longest phrase of `ks` ending before `p`: (index, start).
-fn kws_back(t: &str, p: usize, ks: &[&str]) -> Option<(usize, usize)> {
-    ks.iter()
+fn kws_back<'k>(
+    t: &str,
+    p: usize,
+    ks: impl IntoIterator<Item = &'k str>,
+) -> Option<(usize, usize)> {
+    ks.into_iter()
         .enumerate()
         .filter_map(|(i, k)| kw_back(t, p, k).map(|s| (i, s)))
         .min_by_key(|&(_, s)| s)
@@ -404,7 +409,11 @@ fn shift_days(a: Anchor, n: i64) -> String {
 
 fn shift_months(a: Anchor, n: i64) -> String {
     let total = a.year as i64 * 12 + (a.month as i64 - 1) + n;
-    format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1)
+    format!(
+        "{:04}-{:02}",
+        total.div_euclid(12),
+        total.rem_euclid(12) + 1
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -569,10 +578,8 @@ impl<'a> Seg<'a> {
                 }
             }
         }
-        if hm.0 == 24 {
-            if hm.1 != 0 {
-                return None;
-            }
+        if hm.0 == 24 && hm.1 != 0 {
+            return None;
         }
         Some((hm, end, clock))
     }
@@ -788,13 +795,20 @@ impl<'a> Seg<'a> {
                 (a, Need::Nothing, Some(pt3(2, 3, Some(4))))
             }
             (6, [a, b'-', c, d])
-                if a == c && c == d && two(0) && two(1) && four(2) && yok(2) && four(5) && yok(5) =>
+                if a == c
+                    && c == d
+                    && two(0)
+                    && two(1)
+                    && four(2)
+                    && yok(2)
+                    && four(5)
+                    && yok(5) =>
             {
                 (pt3(0, 1, Some(2)), Need::Nothing, Some(pt3(3, 4, Some(5))))
             }
             _ => return None,
         };
-        if !valid_pt(&pt) || !range.as_ref().is_none_or(valid_pt) {
+        if !valid_pt(&pt) || !range.as_ref().map_or(true, valid_pt) {
             return None;
         }
         Some(Read {
@@ -815,15 +829,21 @@ impl<'a> Seg<'a> {
         let (mut day, mut part, mut wd) = (false, false, false);
         loop {
             if !day {
-                if let Some((_, s)) = kws_back(t, c.start, DAY_WORDS) {
+                if let Some((_, s)) = kws_back(t, c.start, DAY_WORDS.iter().copied()) {
                     c.start = s;
-                    c.strong = true;
                     day = true;
+                    // "2 ngày 1 đêm": "ngày" after a count is a unit, a
+                    // weak cue only ("2 ngày 9-10/7").
+                    if prev_is_number(t, s) {
+                        c.cue = true;
+                        return c;
+                    }
+                    c.strong = true;
                     continue;
                 }
             }
             if !part {
-                if let Some((_, s)) = kws_back(t, c.start, PARTS_OF_DAY) {
+                if let Some((_, s)) = kws_back(t, c.start, PARTS_OF_DAY.iter().copied()) {
                     c.start = s;
                     c.strong = true;
                     part = true;
@@ -834,7 +854,7 @@ impl<'a> Seg<'a> {
                 let q = sp_back(t, c.start);
                 let punct = q > 0 && matches!(t.as_bytes()[q - 1], b',' | b'(');
                 let q2 = if punct { q - 1 } else { q };
-                if let Some((_, s)) = kws_back(t, q2, WEEKDAYS) {
+                if let Some((_, s)) = kws_back(t, q2, WEEKDAYS.iter().copied()) {
                     if punct && t.as_bytes()[q - 1] == b'(' {
                         c.paren = true;
                         c.paren_at = Some(q - 1);
@@ -855,14 +875,13 @@ impl<'a> Seg<'a> {
             }
         }
         if edges {
-            if let Some((i, s)) = kws_back(t, c.start, &EDGES.iter().map(|x| x.0).collect::<Vec<_>>()) {
+            if let Some((i, s)) = kws_back(t, c.start, EDGES.iter().map(|x| x.0)) {
                 c.start = s;
                 c.modifier = Some(EDGES[i].1);
                 c.cue = true;
             }
         }
-        let keys: Vec<&str> = MODIFIERS.iter().map(|x| x.0).collect();
-        if let Some((i, s)) = kws_back(t, c.start, &keys) {
+        if let Some((i, s)) = kws_back(t, c.start, MODIFIERS.iter().map(|x| x.0)) {
             c.start = s;
             c.cue = true;
             let (k, m) = MODIFIERS[i];
@@ -872,8 +891,9 @@ impl<'a> Seg<'a> {
             } else if m.is_some() && !matches!(m, Some(Modifier::Approx)) {
                 // "đến cuối năm": the edge stays, the span grows.
             }
-        } else if let Some(s) = kw_back(t, c.start, "dịp") {
-            let _ = s;
+        } else if kw_back(t, c.start, "dịp").is_some()
+            || kw_back(t, c.start, "quốc khánh").is_some()
+        {
             c.cue = true;
         }
         if c.strong {
@@ -893,6 +913,8 @@ impl<'a> Seg<'a> {
             (e, false)
         } else if let Some(e) = kw(t, q, "và") {
             (e, true)
+        } else if byte_at(t, q) == Some(b',') && first.m.is_none() {
+            (q + 1, true)
         } else {
             return None;
         };
@@ -988,10 +1010,24 @@ impl<'a> Seg<'a> {
             if !start_ok(t, p) {
                 return None;
             }
+            if y % 10 == 0
+                && (kw_back(t, p, "thập niên").is_some() || kw_back(t, p, "thập kỷ").is_some())
+            {
+                let start = kw_back(t, p, "thập niên")
+                    .or_else(|| kw_back(t, p, "thập kỷ"))
+                    .unwrap_or(p);
+                return Some(Cand {
+                    start,
+                    end: e,
+                    val: Val::Fixed(Some(format!("{:03}", y / 10))),
+                    modifier: None,
+                    inferred: false,
+                });
+            }
             let q = sp(t, e);
             let e2 = if byte_at(t, q) == Some(b'-') {
                 Some(q + 1)
-            } else if kws_back(t, p, &["từ"]).is_some() {
+            } else if kw_back(t, p, "từ").is_some() {
                 kw(t, q, "đến").or_else(|| kw(t, q, "tới"))
             } else {
                 None
@@ -1001,7 +1037,8 @@ impl<'a> Seg<'a> {
                 return None;
             }
             let c = self.cues(p, false);
-            let start = kws_back(t, p, SPAN_CUES).map_or(c.start, |(_, s)| s.min(c.start));
+            let start =
+                kws_back(t, p, SPAN_CUES.iter().copied()).map_or(c.start, |(_, s)| s.min(c.start));
             return Some(Cand {
                 start,
                 end: e3,
@@ -1028,7 +1065,8 @@ impl<'a> Seg<'a> {
             // "2020-2025" as a term; numeric ranges.
             if pt.m.is_none() && pt.d.is_none() {
                 let (a, b) = (pt.y.unwrap_or(0), second.y.unwrap_or(0));
-                let start = kws_back(t, p, SPAN_CUES).map_or(c.start, |(_, s)| s.min(c.start));
+                let start = kws_back(t, p, SPAN_CUES.iter().copied())
+                    .map_or(c.start, |(_, s)| s.min(c.start));
                 return Some(Cand {
                     start,
                     end,
@@ -1101,7 +1139,7 @@ impl<'a> Seg<'a> {
             Need::Cue => c.cue || c.paren,
             Need::Strong => c.strong,
         };
-        if !ok {
+        if !ok || lunar_after(t, end) {
             return None;
         }
         // A bare day after "mùng/ngày/hôm" only; a D/M after "(" needs ")".
@@ -1170,11 +1208,11 @@ impl<'a> Seg<'a> {
             return None;
         }
         let end = kw(t, e2, "đây").unwrap_or(e2);
-        let value = self.anchor.and_then(|a| match UNITS[ui] {
-            "ngày" => Some(shift_days(a, -(n as i64))),
-            "tuần" => Some(shift_days(a, -7 * n as i64)),
-            "tháng" => Some(shift_months(a, -(n as i64))),
-            _ => Some(format!("{:04}", a.year - n as i32)),
+        let value = self.anchor.map(|a| match UNITS[ui] {
+            "ngày" => shift_days(a, -(n as i64)),
+            "tuần" => shift_days(a, -7 * n as i64),
+            "tháng" => shift_months(a, -(n as i64)),
+            _ => format!("{:04}", a.year - n as i32),
         });
         Some(Cand {
             start: p,
@@ -1199,9 +1237,7 @@ impl<'a> Seg<'a> {
         } else {
             // "9 tháng năm 2020", "9 tháng năm nay".
             let (yr, e) = self.year_ref(p)?;
-            if !matches!(kw(t, p, "năm"), Some(_)) {
-                return None;
-            }
+            kw(t, p, "năm")?;
             let (y, inf) = self.resolve_year(yr);
             return Some((months_val(y, n, true), e, None, inf));
         };
@@ -1222,12 +1258,19 @@ impl<'a> Seg<'a> {
     /// Parses the expression at a keyword anchor `p..e`.
     fn at_keyword(&self, p: usize, e: usize) -> Option<Cand> {
         let t = self.t;
-        let key = t[p..e].to_lowercase();
-        match key.as_str() {
-            "tháng" => self.at_thang(p, e),
-            "năm" => self.at_nam(p, e),
-            "quý" | "quí" => self.at_quy(p, e),
-            "hôm" => {
+        let key = &t[p..e];
+        if eq_ci(key, "tháng") {
+            return self.at_thang(p, e);
+        }
+        if eq_ci(key, "năm") {
+            return self.at_nam(p, e);
+        }
+        if eq_ci(key, "quý") || eq_ci(key, "quí") {
+            return self.at_quy(p, e);
+        }
+        let last = t[..e].rsplit(' ').next().unwrap_or("");
+        match key {
+            _ if eq_ci(key, "hôm") => {
                 const REL: &[(&str, i64)] = &[("kia", -2), ("nay", 0), ("qua", -1)];
                 let (i, e2) = kws(t, e, REL.iter().map(|x| x.0))?;
                 if !self.word_end_ok(e2) {
@@ -1243,7 +1286,7 @@ impl<'a> Seg<'a> {
                     modifier: None,
                 })
             }
-            "tuần" => {
+            _ if eq_ci(key, "tuần") => {
                 const REL: &[&str] = &["này", "qua", "sau", "trước", "tới"];
                 let (_, e2) = kws(t, e, REL.iter().copied())?;
                 if !self.word_end_ok(e2) || self.counted(p) {
@@ -1262,9 +1305,9 @@ impl<'a> Seg<'a> {
                 if !self.word_end_ok(e) {
                     return None;
                 }
-                let shift = if key.ends_with("mai") {
+                let shift = if eq_ci(last, "mai") {
                     1
-                } else if key.ends_with("qua") {
+                } else if eq_ci(last, "qua") {
                     -1
                 } else {
                     0
@@ -1292,7 +1335,7 @@ impl<'a> Seg<'a> {
         }
         let w = &t[s..q];
         w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            || kws_back(t, p, PLURALS).is_some()
+            || kws_back(t, p, PLURALS.iter().copied()).is_some()
             || COUNT_WORDS.iter().any(|(k, _)| eq_ci(w, k))
             || eq_ci(w, "một")
             || eq_ci(w, "năm")
@@ -1301,8 +1344,7 @@ impl<'a> Seg<'a> {
     fn at_thang(&self, p: usize, e: usize) -> Option<Cand> {
         let t = self.t;
         // "sáu tháng đầu năm", "những tháng cuối năm 2020".
-        if let Some((i, s)) = kws_back(t, p, &COUNT_WORDS.iter().map(|x| x.0).collect::<Vec<_>>())
-        {
+        if let Some((i, s)) = kws_back(t, p, COUNT_WORDS.iter().map(|x| x.0)) {
             let (val, end, _, inf) = self.months_tail(COUNT_WORDS[i].1, e)?;
             let c = self.cues(s, false);
             return Some(Cand {
@@ -1363,6 +1405,9 @@ impl<'a> Seg<'a> {
             }
         }
         let (m, e2) = self.month_at(e, false)?;
+        if lunar_after(t, e2) {
+            return None;
+        }
         if !end_ok(t, e2) && byte_at(t, e2) != Some(b'-') && byte_at(t, e2) != Some(b'/') {
             return None;
         }
@@ -1387,7 +1432,10 @@ impl<'a> Seg<'a> {
             return Some(Cand {
                 start: c.start,
                 end: e4,
-                val: Val::Range(Pt::ymd(Some(y), Some(m), None), Pt::ymd(Some(y), Some(v), None)),
+                val: Val::Range(
+                    Pt::ymd(Some(y), Some(m), None),
+                    Pt::ymd(Some(y), Some(v), None),
+                ),
                 modifier: None,
                 inferred: false,
             });
@@ -1397,7 +1445,7 @@ impl<'a> Seg<'a> {
             pt.y = y;
             inferred = inf;
             end = e3;
-        } else if kw_back(t, p, "cách mạng").is_some() {
+        } else if kw_back(t, p, "cách mạng").is_some() || kw_back(t, p, "rằm").is_some() {
             // "Cách mạng Tháng Tám" names the revolution, not a month.
             return None;
         }
@@ -1449,6 +1497,19 @@ impl<'a> Seg<'a> {
         let q = sp(t, e);
         if let Some((y, e2)) = year_at(t, q) {
             let c = self.cues(p, true);
+            // "những năm 1930": a decade.
+            if y % 10 == 0
+                && kw_back(t, p, "những").is_some()
+                && byte_at(t, sp(t, e2)) != Some(b'-')
+            {
+                return Some(Cand {
+                    start: kw_back(t, p, "những").unwrap_or(p),
+                    end: e2,
+                    val: Val::Fixed(Some(format!("{:03}", y / 10))),
+                    modifier: None,
+                    inferred: false,
+                });
+            }
             // "năm 2020-2021", "năm 2020 - 2021".
             let mut r = self.read_digits(q);
             if let Some(r2) = r.take() {
@@ -1521,7 +1582,7 @@ impl<'a> Seg<'a> {
         if !self.word_end_ok(e) {
             return None;
         }
-        let (i, s) = kws_back(t, p, &EDGES.iter().map(|x| x.0).collect::<Vec<_>>())?;
+        let (i, s) = kws_back(t, p, EDGES.iter().map(|x| x.0))?;
         // "đầu năm học", "cuối năm ngân sách"… keep only a plain "năm" that
         // ends a phrase or precedes a comma, a verb-like word is fine too.
         let c = self.cues(s, false);
@@ -1570,6 +1631,23 @@ impl<'a> Seg<'a> {
             inferred,
         })
     }
+}
+
+/// True when the word before `p` is a number written in digits.
+fn prev_is_number(t: &str, p: usize) -> bool {
+    let q = sp_back(t, p);
+    let s = word_start(t, q);
+    s < q && t[s..q].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True when a lunar-calendar word follows `p`: the numbers are not
+/// Gregorian dates.
+fn lunar_after(t: &str, p: usize) -> bool {
+    kw(t, p, "âm lịch").is_some()
+        || kw(t, p, "tết").is_some()
+        || kw(t, p, "al").is_some()
+        || kw(t, p, "tháng giêng").is_some()
+        || kw(t, p, "tháng chạp").is_some()
 }
 
 /// "N tháng đầu/cuối năm" as a value.
@@ -1643,7 +1721,8 @@ impl Context {
         if let Some(a) = self.anchor {
             return Some((a.year, a.month));
         }
-        let v: Vec<(usize, (i32, u32))> = self.months.iter().map(|&(p, y, m)| (p, (y, m))).collect();
+        let v: Vec<(usize, (i32, u32))> =
+            self.months.iter().map(|&(p, y, m)| (p, (y, m))).collect();
         nearest(&v, pos)
     }
 
@@ -1734,7 +1813,8 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
                 continue;
             }
             let digit = t.as_bytes()[p].is_ascii_digit();
-            if !digit && !(crate::text::boundary_before(t, p) && crate::text::boundary_after(t, e)) {
+            let whole = crate::text::boundary_before(t, p) && crate::text::boundary_after(t, e);
+            if !digit && !whole {
                 continue;
             }
             let cand = if digit {
@@ -1930,7 +2010,18 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["", "/", "9/", "ngày", "tháng", "quý", "1", "ngày 9/7/", "ĐĐ9/7đ", "năm 20"] {
+        for s in [
+            "",
+            "/",
+            "9/",
+            "ngày",
+            "tháng",
+            "quý",
+            "1",
+            "ngày 9/7/",
+            "ĐĐ9/7đ",
+            "năm 20",
+        ] {
             let _ = run(s, None);
         }
     }

@@ -71,7 +71,12 @@ fn table_cases() {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 3, "line {}: three tab-separated columns", ln + 1);
+        assert_eq!(
+            cols.len(),
+            3,
+            "line {}: three tab-separated columns",
+            ln + 1
+        );
         let anchor = parse_anchor(cols[0]);
         let text = &cols[1].replace("\\n", "\n");
         let expected = parse_expected(cols[2]);
@@ -110,7 +115,12 @@ fn table_cases() {
         n += 1;
     }
     assert!(n >= 120, "only {n} cases");
-    assert!(failures.is_empty(), "{} of {n} failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn values(input: &str) -> Vec<String> {
@@ -157,7 +167,10 @@ fn pipeline_dateline_is_anchor() {
     let input = "Hội nghị giao ban\n16:33' 25/8/2020\nNgày 9/7, tại Hà Nội, Ban Thường vụ họp; chiều 24-8 tiếp tục.";
     let a = vnextract::extract(input);
     assert_eq!(
-        a.published.as_ref().and_then(|p| p.value.clone()).as_deref(),
+        a.published
+            .as_ref()
+            .and_then(|p| p.value.clone())
+            .as_deref(),
         Some("2020-08-25T16:33")
     );
     let v: Vec<_> = a.dates.iter().map(|d| d.value.clone().unwrap()).collect();
