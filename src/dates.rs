@@ -18,12 +18,32 @@ use crate::record::{Modifier, Temporal};
 use crate::text::is_word_char;
 
 /// Digit runs and the keywords that can start a temporal expression.
-static ANCHOR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"[0-9]+|(?i:tháng|năm|quý|quí|hôm|tuần|ngày mai|(?:sáng|trưa|chiều|tối|đêm) (?:nay|qua|mai))",
-    )
-    .expect("anchor regex")
+/// The keywords that can start a temporal expression, in the three casings
+/// the press uses: a pure literal set, so the regex runs at memory speed.
+/// Digit runs are found by a separate byte scan and merged in order.
+static KEYWORDS: Lazy<Regex> = Lazy::new(|| {
+    let words = ["tháng", "năm", "quý", "quí", "hôm", "tuần"];
+    let mut alts: Vec<String> = Vec::new();
+    for w in words {
+        alts.push(w.to_string());
+        alts.push(crate::text::title_case(w));
+        alts.push(w.to_uppercase());
+    }
+    // "sáng nay", "chiều qua", "ngày mai": anchored on the second word.
+    for w in ["nay", "qua", "mai"] {
+        alts.push(format!(" {w}"));
+        alts.push(format!(" {}", w.to_uppercase()));
+    }
+    Regex::new(&alts.join("|")).expect("keyword regex")
 });
+
+/// The next run of ASCII digits at or after `from`.
+fn next_digits(t: &str, from: usize) -> Option<(usize, usize)> {
+    let b = t.as_bytes();
+    let s = from + b.get(from..)?.iter().position(u8::is_ascii_digit)?;
+    let e = s + b[s..].iter().take_while(|c| c.is_ascii_digit()).count();
+    Some((s, e))
+}
 
 // ---------------------------------------------------------------------------
 // Values
@@ -251,7 +271,17 @@ fn word_start(t: &str, p: usize) -> usize {
 /// `a` equals the lower-case word `k`, ignoring case.
 #[inline]
 fn eq_ci(a: &str, k: &str) -> bool {
-    a.len() == k.len() && a.chars().flat_map(char::to_lowercase).eq(k.chars())
+    if a.len() != k.len() {
+        return false;
+    }
+    if a == k {
+        return true;
+    }
+    let (x, y) = (a.as_bytes()[0], k.as_bytes()[0]);
+    if x.is_ascii() && x.to_ascii_lowercase() != y {
+        return false;
+    }
+    a.chars().flat_map(char::to_lowercase).eq(k.chars())
 }
 
 /// The phrase `k` (lower-case words, single spaces) after `p` and optional
@@ -289,15 +319,29 @@ fn kws_back<'k>(
     p: usize,
     ks: impl IntoIterator<Item = &'k str>,
 ) -> Option<(usize, usize)> {
+    let q = sp_back(t, p);
+    let s = word_start(t, q);
+    if s == q {
+        return None;
+    }
+    let w = &t[s..q];
     ks.into_iter()
         .enumerate()
+        .filter(|(_, k)| eq_ci(w, k.rsplit(' ').next().unwrap_or(k)))
         .filter_map(|(i, k)| kw_back(t, p, k).map(|s| (i, s)))
         .min_by_key(|&(_, s)| s)
 }
 
 /// The longest phrase of `ks` after `p`: (index, end).
 fn kws<'k>(t: &str, p: usize, ks: impl Iterator<Item = &'k str>) -> Option<(usize, usize)> {
+    let q = sp(t, p);
+    let e = word_end(t, q);
+    if e == q {
+        return None;
+    }
+    let w = &t[q..e];
     ks.enumerate()
+        .filter(|(_, k)| eq_ci(w, k.split(' ').next().unwrap_or(k)))
         .filter_map(|(i, k)| kw(t, p, k).map(|e| (i, e)))
         .max_by_key(|&(_, e)| e)
 }
@@ -1052,7 +1096,7 @@ impl<'a> Seg<'a> {
         // A conjunction right after an accepted date is a cue: "ngày 2/9,
         // 3/9 và 4/9".
         if let Some(pe) = prev_end {
-            if pe <= p {
+            if pe <= c.start {
                 let gap = t[pe..c.start].trim();
                 if matches!(gap, "," | "và" | ";" | "-" | "hoặc") {
                     c.cue = true;
@@ -1305,6 +1349,13 @@ impl<'a> Seg<'a> {
                 if !self.word_end_ok(e) {
                     return None;
                 }
+                let start = if eq_ci(key, "mai") {
+                    kw_back(t, p, "ngày")
+                } else {
+                    None
+                }
+                .or_else(|| kws_back(t, p, PARTS_OF_DAY.iter().copied()).map(|x| x.1))?;
+                // "tối nay", not "hiện nay" nor "thông qua".
                 let shift = if eq_ci(last, "mai") {
                     1
                 } else if eq_ci(last, "qua") {
@@ -1314,7 +1365,7 @@ impl<'a> Seg<'a> {
                 };
                 let value = self.anchor.map(|a| shift_days(a, shift));
                 Some(Cand {
-                    start: p,
+                    start,
                     end: e,
                     inferred: value.is_some(),
                     val: Val::Fixed(value),
@@ -1689,8 +1740,8 @@ struct Context {
     anchor: Option<Anchor>,
     /// (position, year) of explicit years in the text, sorted by position.
     years: Vec<(usize, i32)>,
-    /// (position, year, month) of explicit months.
-    months: Vec<(usize, i32, u32)>,
+    /// (position, (year, month)) of explicit months, sorted by position.
+    months: Vec<(usize, (i32, u32))>,
 }
 
 fn nearest<T: Copy>(v: &[(usize, T)], pos: usize) -> Option<T> {
@@ -1721,9 +1772,7 @@ impl Context {
         if let Some(a) = self.anchor {
             return Some((a.year, a.month));
         }
-        let v: Vec<(usize, (i32, u32))> =
-            self.months.iter().map(|&(p, y, m)| (p, (y, m))).collect();
-        nearest(&v, pos)
+        nearest(&self.months, pos)
     }
 
     /// Fills a point; returns whether anything was inferred.
@@ -1807,12 +1856,31 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
         };
         let mut last_end = 0usize;
         let mut prev_date_end: Option<usize> = None;
-        for m in ANCHOR.find_iter(t) {
-            let (p, e) = (m.start(), m.end());
+        let mut words = KEYWORDS.find_iter(t).peekable();
+        let mut digits = next_digits(t, 0);
+        loop {
+            // Merge the two anchor streams in text order.
+            let next_word = words.peek().map(|m| (m.start(), m.end()));
+            let (p, e, digit) = match (digits, next_word) {
+                (Some(d), Some(w)) if d.0 < w.0 => (d.0, d.1, true),
+                (Some(d), None) => (d.0, d.1, true),
+                (_, Some(w)) => (w.0, w.1, false),
+                (None, None) => break,
+            };
+            if digit {
+                digits = next_digits(t, e);
+            } else {
+                words.next();
+            }
+            // " nay" / " qua" / " mai" start after their space.
+            let p = if !digit && t.as_bytes()[p] == b' ' {
+                p + 1
+            } else {
+                p
+            };
             if p < last_end {
                 continue;
             }
-            let digit = t.as_bytes()[p].is_ascii_digit();
             let whole = crate::text::boundary_before(t, p) && crate::text::boundary_after(t, e);
             if !digit && !whole {
                 continue;
@@ -1830,7 +1898,7 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
             if claims.overlaps(&core) {
                 continue;
             }
-            if claims.overlaps(&((base + c.start)..(base + c.end))) {
+            if c.start < last_end || claims.overlaps(&((base + c.start)..(base + c.end))) {
                 c.start = p;
             }
             last_end = c.end;
@@ -1855,7 +1923,7 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
         }
         if let Val::Pt(p) = &c.val {
             if let (Some(y), Some(m), false) = (p.y, p.m, c.inferred) {
-                ctx.months.push((c.start, y, m));
+                ctx.months.push((c.start, (y, m)));
             }
         }
     }
@@ -2006,6 +2074,25 @@ mod tests {
         };
         assert_eq!(shift_days(a, -1), "2020-02-29");
         assert_eq!(shift_months(a, -3), "2019-12");
+    }
+
+    #[test]
+    fn never_panics_on_any_window() {
+        let text = "Thứ Tư, 07/04/2021, 07:46 [GMT+7] từ ngày 17 đến ngày 23-8-2020; \
+                    quý II - 2021, 6 tháng đầu năm, những tháng cuối năm 2020, 14h30 ngày 9/7, \
+                    lúc 8 giờ 30 tối, nhiệm kỳ 2020 - 2025 (25/8) 1.192/1.312 hôm qua 18 ngày trước";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (k, &a) in bounds.iter().enumerate() {
+            for &b in bounds[k..].iter().step_by(7) {
+                let doc = Doc::plain(&text[a..b], A);
+                let mut claims = Claims::new();
+                for t in extract(&doc, &mut claims) {
+                    assert!(t.start < t.end && t.end <= b - a);
+                }
+            }
+        }
     }
 
     #[test]
