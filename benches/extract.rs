@@ -39,7 +39,12 @@ fn pipeline(c: &mut Criterion) {
         });
         g.throughput(Throughput::Elements(texts.len() as u64));
         g.bench_function(BenchmarkId::new("articles", name), |b| {
-            b.iter(|| texts.iter().map(|t| ex.extract(black_box(t)).dates.len()).sum::<usize>())
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| ex.extract(black_box(t)).dates.len())
+                    .sum::<usize>()
+            })
         });
     }
     g.finish();
@@ -51,19 +56,36 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(total(&seeds)));
     g.bench_function("normalize_nfc", |b| {
-        b.iter(|| seeds.iter().filter(|t| Normalized::new(black_box(t)).is_identity()).count())
+        b.iter(|| {
+            seeds
+                .iter()
+                .filter(|t| Normalized::new(black_box(t)).is_identity())
+                .count()
+        })
     });
     g.throughput(Throughput::Bytes(total(&nfd)));
     g.bench_function("normalize_nfd", |b| {
-        b.iter(|| nfd.iter().map(|t| Normalized::new(black_box(t)).text().len()).sum::<usize>())
+        b.iter(|| {
+            nfd.iter()
+                .map(|t| Normalized::new(black_box(t)).text().len())
+                .sum::<usize>()
+        })
     });
     g.throughput(Throughput::Bytes(total(&seeds)));
     g.bench_function("layout", |b| {
-        b.iter(|| seeds.iter().map(|t| Layout::parse(black_box(t)).content.len()).sum::<usize>())
+        b.iter(|| {
+            seeds
+                .iter()
+                .map(|t| Layout::parse(black_box(t)).content.len())
+                .sum::<usize>()
+        })
     });
 
     // Each extractor alone on the seeds' content, as the pipeline gives it.
-    let docs: Vec<(String, Layout)> = seeds.iter().map(|t| (t.clone(), Layout::parse(t))).collect();
+    let docs: Vec<(String, Layout)> = seeds
+        .iter()
+        .map(|t| (t.clone(), Layout::parse(t)))
+        .collect();
     macro_rules! stage {
         ($name:literal, $f:expr) => {
             g.bench_function($name, |b| {
@@ -80,10 +102,18 @@ fn stages(c: &mut Criterion) {
             });
         };
     }
-    stage!("directives", |d: &Doc, c: &mut Claims| vnextract::directives::extract(d, c).len());
-    stage!("dates", |d: &Doc, c: &mut Claims| vnextract::dates::extract(d, c).len());
-    stage!("statistics", |d: &Doc, c: &mut Claims| vnextract::statistics::extract(d, c).len());
-    stage!("officials", |d: &Doc, c: &mut Claims| vnextract::officials::extract(d, c).len());
+    stage!("directives", |d: &Doc, c: &mut Claims| {
+        vnextract::directives::extract(d, c).len()
+    });
+    stage!("dates", |d: &Doc, c: &mut Claims| {
+        vnextract::dates::extract(d, c).len()
+    });
+    stage!("statistics", |d: &Doc, c: &mut Claims| {
+        vnextract::statistics::extract(d, c).len()
+    });
+    stage!("officials", |d: &Doc, c: &mut Claims| {
+        vnextract::officials::extract(d, c).len()
+    });
     stage!("events", |d: &Doc, c: &mut Claims| {
         let dates = vnextract::dates::extract(d, c);
         let officials = vnextract::officials::extract(d, c);

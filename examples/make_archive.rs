@@ -34,7 +34,10 @@ fn main() -> std::io::Result<()> {
         let text = match (i / seeds.len()) % 5 {
             0 => base.clone(),
             1 => base.nfd().collect(),
-            2 => base.replace("hóa", "hoá").replace("Ủy", "Uỷ").replace("khóa", "khoá"),
+            2 => base
+                .replace("hóa", "hoá")
+                .replace("Ủy", "Uỷ")
+                .replace("khóa", "khoá"),
             3 => base.replace('Đ', "\u{00D0}"),
             _ => {
                 let mut long = base.clone();

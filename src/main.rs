@@ -55,9 +55,8 @@ struct ExtractArgs {
 
 /// The inputs in the order they were given on the command line.
 fn ordered_inputs(m: &ArgMatches, args: &ExtractArgs) -> Vec<Input> {
-    let idx = |name: &str| -> Vec<usize> {
-        m.indices_of(name).map(|i| i.collect()).unwrap_or_default()
-    };
+    let idx =
+        |name: &str| -> Vec<usize> { m.indices_of(name).map(|i| i.collect()).unwrap_or_default() };
     let mut all: Vec<(usize, Input)> = Vec::new();
     let pi = idx("paths");
     for (k, p) in args.paths.iter().enumerate() {
@@ -65,7 +64,10 @@ fn ordered_inputs(m: &ArgMatches, args: &ExtractArgs) -> Vec<Input> {
     }
     let ji = idx("jsonl");
     for (k, p) in args.jsonl.iter().enumerate() {
-        all.push((ji.get(k).copied().unwrap_or(usize::MAX), Input::Jsonl(p.clone())));
+        all.push((
+            ji.get(k).copied().unwrap_or(usize::MAX),
+            Input::Jsonl(p.clone()),
+        ));
     }
     all.sort_by_key(|(i, _)| *i);
     all.into_iter().map(|(_, i)| i).collect()
@@ -87,9 +89,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let opts = Options {
-        jobs: args.jobs.map(usize::from).unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        }),
+        jobs: args
+            .jobs
+            .map(usize::from)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         pretty: args.pretty,
         progress: true,
         quiet: args.quiet,

@@ -55,10 +55,16 @@ fn a_mixed_directory_accounts_for_every_input() {
     write(dir.path(), "a_good.txt", seed.as_bytes());
     write(dir.path(), "b_empty.txt", b"");
     write(dir.path(), "c_latin1.txt", b"Ng\xe0y 9/7, h\xf4m nay");
-    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     write(dir.path(), "d_junk.txt", &junk);
     std::fs::create_dir(dir.path().join("e_sub")).unwrap();
-    write(&dir.path().join("e_sub"), "f_good.txt", "Ngày 9/7/2020, hội nghị.".as_bytes());
+    write(
+        &dir.path().join("e_sub"),
+        "f_good.txt",
+        "Ngày 9/7/2020, hội nghị.".as_bytes(),
+    );
     write(dir.path(), "g_not_text.json", b"{}");
 
     let out = bin().arg("extract").arg(dir.path()).output().unwrap();
@@ -86,14 +92,24 @@ fn a_jsonl_archive_with_bad_lines() {
     );
     let path = dir.path().join("arch.jsonl");
     std::fs::write(&path, lines).unwrap();
-    let out = bin().arg("extract").arg("--jsonl").arg(&path).output().unwrap();
+    let out = bin()
+        .arg("extract")
+        .arg("--jsonl")
+        .arg(&path)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let recs = records(&out);
     assert_eq!(ids(&out), vec!["x1", "7", "x4"]);
     assert_eq!(recs[0]["url"], "https://example.org/1");
     assert_eq!(recs[2]["published"]["value"], "2020-08-07");
     let err = stderr(&out);
-    for line in [":2: not valid JSON", ":4: not a JSON object", ":6: field \"text\" is not a string", ":8: not valid JSON"] {
+    for line in [
+        ":2: not valid JSON",
+        ":4: not a JSON object",
+        ":6: field \"text\" is not a string",
+        ":8: not valid JSON",
+    ] {
         assert!(err.contains(line), "missing {line:?} in {err}");
     }
     assert!(err.contains("3 processed, 4 failed"), "{err}");
@@ -193,7 +209,10 @@ fn jobs_do_not_change_the_output() {
 fn usage_errors_exit_2() {
     let out = bin().arg("extract").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = bin().args(["extract", "--jobs", "0", "x"]).output().unwrap();
+    let out = bin()
+        .args(["extract", "--jobs", "0", "x"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 

@@ -21,15 +21,31 @@ impl Tally {
         self.fn_ += o.fn_;
     }
     fn f1(&self) -> f64 {
-        let p = if self.tp + self.fp > 0 { self.tp as f64 / (self.tp + self.fp) as f64 } else if self.fn_ == 0 { 1.0 } else { 0.0 };
-        let r = if self.tp + self.fn_ > 0 { self.tp as f64 / (self.tp + self.fn_) as f64 } else { 1.0 };
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        let p = if self.tp + self.fp > 0 {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        } else if self.fn_ == 0 {
+            1.0
+        } else {
+            0.0
+        };
+        let r = if self.tp + self.fn_ > 0 {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        } else {
+            1.0
+        };
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
 /// Lower case, canonical letters and tone placement, punctuation as spaces.
 fn norm(s: &str) -> String {
-    let canon = vnextract::normalize::Normalized::new(s).text().to_lowercase();
+    let canon = vnextract::normalize::Normalized::new(s)
+        .text()
+        .to_lowercase();
     let spaced: String = canon
         .chars()
         .map(|c| if ",.;:()\"'".contains(c) { ' ' } else { c })
@@ -44,12 +60,20 @@ fn code_key(s: &str) -> String {
         .collect::<String>()
         .to_uppercase();
     let digits_then = c.trim_start_matches('0');
-    if digits_then.starts_with(|ch: char| ch.is_ascii_digit()) { digits_then.to_string() } else { c }
+    if digits_then.starts_with(|ch: char| ch.is_ascii_digit()) {
+        digits_then.to_string()
+    } else {
+        c
+    }
 }
 
 fn kind_key(s: &str) -> String {
     let k = code_key(s);
-    if k == "QĐI" { "QĐ".into() } else { k }
+    if k == "QĐI" {
+        "QĐ".into()
+    } else {
+        k
+    }
 }
 
 fn num_key(v: &Value) -> Option<String> {
@@ -95,7 +119,8 @@ fn same_directive(g: &Value, p: &Value) -> bool {
         return kinds && num_key(&g["number"]) == p.get("number").and_then(num_key);
     }
     let (gt, pt) = (s(g, "title").map(norm), s(p, "title").map(norm));
-    kinds && matches!((gt, pt), (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() && contains_words(&a, &b))
+    kinds
+        && matches!((gt, pt), (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() && contains_words(&a, &b))
 }
 
 fn same_stat(g: &Value, p: &Value) -> bool {
@@ -153,56 +178,121 @@ fn matching(gold: &[Value], pred: &[Value], same: impl Fn(&Value, &Value) -> boo
 }
 
 fn arr(v: &Value, k: &str) -> Vec<Value> {
-    v.get(k).and_then(Value::as_array).cloned().unwrap_or_default()
+    v.get(k)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn scores() -> Vec<(&'static str, Tally)> {
-    let mut cats: Vec<(&'static str, Tally)> = ["dates", "officials", "titles", "directives", "statistics", "subjects", "events"]
-        .iter()
-        .map(|c| (*c, Tally::default()))
-        .collect();
+    let mut cats: Vec<(&'static str, Tally)> = [
+        "dates",
+        "officials",
+        "titles",
+        "directives",
+        "statistics",
+        "subjects",
+        "events",
+    ]
+    .iter()
+    .map(|c| (*c, Tally::default()))
+    .collect();
     let mut add = |c: &str, t: Tally| cats.iter_mut().find(|x| x.0 == c).unwrap().1.add(t);
     for (id, text) in common::seeds() {
         let g = common::gold(&id);
-        let p = serde_json::to_value(vnextract::Extractor::new().extract_with_id(&id, &text)).unwrap();
+        let p =
+            serde_json::to_value(vnextract::Extractor::new().extract_with_id(&id, &text)).unwrap();
 
         let mut seen = std::collections::HashSet::new();
         let pdates: Vec<Value> = arr(&p, "dates")
             .into_iter()
-            .filter(|d| d["value"].as_str().is_some_and(|v| seen.insert(v.to_string())))
+            .filter(|d| {
+                d["value"]
+                    .as_str()
+                    .is_some_and(|v| seen.insert(v.to_string()))
+            })
             .collect();
-        add("dates", matching(&arr(&g, "dates"), &pdates, |a, b| a["value"] == b["value"]));
+        add(
+            "dates",
+            matching(&arr(&g, "dates"), &pdates, |a, b| a["value"] == b["value"]),
+        );
 
         let same_off = |a: &Value, b: &Value| s(a, "name").map(norm) == s(b, "name").map(norm);
-        add("officials", matching(&arr(&g, "officials"), &arr(&p, "officials"), same_off));
+        add(
+            "officials",
+            matching(&arr(&g, "officials"), &arr(&p, "officials"), same_off),
+        );
         for go in arr(&g, "officials") {
             let titles = |v: &Value, k: &str, opt: bool| -> Vec<Value> {
-                arr(v, k).iter().map(|t| serde_json::json!({"t": t, "optional": opt})).collect()
+                arr(v, k)
+                    .iter()
+                    .map(|t| serde_json::json!({"t": t, "optional": opt}))
+                    .collect()
             };
             let mut gt = titles(&go, "titles", false);
             let n_gold = gt.len();
             match arr(&p, "officials").iter().find(|po| same_off(&go, po)) {
-                None => add("titles", Tally { tp: 0, fp: 0, fn_: n_gold }),
+                None => add(
+                    "titles",
+                    Tally {
+                        tp: 0,
+                        fp: 0,
+                        fn_: n_gold,
+                    },
+                ),
                 Some(po) => {
                     gt.extend(titles(&go, "optional_titles", true));
                     let pt = titles(po, "titles", false);
-                    add("titles", matching(&gt, &pt, |a, b| s(a, "t").map(norm) == s(b, "t").map(norm)));
+                    add(
+                        "titles",
+                        matching(&gt, &pt, |a, b| s(a, "t").map(norm) == s(b, "t").map(norm)),
+                    );
                 }
             }
         }
-        add("directives", matching(&arr(&g, "directives"), &arr(&p, "directives"), same_directive));
-        add("statistics", matching(&arr(&g, "statistics"), &arr(&p, "statistics"), same_stat));
+        add(
+            "directives",
+            matching(
+                &arr(&g, "directives"),
+                &arr(&p, "directives"),
+                same_directive,
+            ),
+        );
+        add(
+            "statistics",
+            matching(&arr(&g, "statistics"), &arr(&p, "statistics"), same_stat),
+        );
         for gs in arr(&g, "statistics") {
-            let Some(subject) = s(&gs, "subject") else { continue };
-            let ok = arr(&p, "statistics").iter().find(|ps| same_stat(&gs, ps)).is_some_and(|ps| {
-                let gw: Vec<String> = norm(subject).split(' ').map(String::from).collect();
-                let pw: Vec<String> = s(ps, "subject").map(norm).unwrap_or_default().split(' ').map(String::from).collect();
-                let n = gw.len().min(3);
-                pw.len() >= n && gw[..n] == pw[..n]
-            });
-            add("subjects", Tally { tp: ok as usize, fp: 0, fn_: (!ok) as usize });
+            let Some(subject) = s(&gs, "subject") else {
+                continue;
+            };
+            let ok = arr(&p, "statistics")
+                .iter()
+                .find(|ps| same_stat(&gs, ps))
+                .is_some_and(|ps| {
+                    let gw: Vec<String> = norm(subject).split(' ').map(String::from).collect();
+                    let pw: Vec<String> = s(ps, "subject")
+                        .map(norm)
+                        .unwrap_or_default()
+                        .split(' ')
+                        .map(String::from)
+                        .collect();
+                    let n = gw.len().min(3);
+                    pw.len() >= n && gw[..n] == pw[..n]
+                });
+            add(
+                "subjects",
+                Tally {
+                    tp: ok as usize,
+                    fp: 0,
+                    fn_: (!ok) as usize,
+                },
+            );
         }
-        add("events", matching(&arr(&g, "events"), &arr(&p, "events"), same_event));
+        add(
+            "events",
+            matching(&arr(&g, "events"), &arr(&p, "events"), same_event),
+        );
     }
     cats
 }
@@ -211,18 +301,24 @@ fn scores() -> Vec<(&'static str, Tally)> {
 fn seed_scores_keep_their_level() {
     // The F1 each category has reached on the seeds (see README, "Accuracy").
     const FLOORS: &[(&str, f64)] = &[
-        ("dates", 0.0),
-        ("officials", 0.0),
-        ("titles", 0.0),
-        ("directives", 0.0),
+        ("dates", 1.0),
+        ("officials", 1.0),
+        ("titles", 1.0),
+        ("directives", 1.0),
         ("statistics", 1.0),
         ("subjects", 1.0),
-        ("events", 0.0),
+        ("events", 1.0),
     ];
     let got = scores();
     let mut report = String::new();
     for (c, t) in &got {
-        report.push_str(&format!("{c}: F1 {:.3} ({}/{}/{})\n", t.f1(), t.tp, t.fp, t.fn_));
+        report.push_str(&format!(
+            "{c}: F1 {:.3} ({}/{}/{})\n",
+            t.f1(),
+            t.tp,
+            t.fp,
+            t.fn_
+        ));
     }
     for (c, floor) in FLOORS {
         let t = got.iter().find(|x| x.0 == *c).unwrap().1;

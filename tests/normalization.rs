@@ -18,7 +18,11 @@ fn same_records(variant: fn(&str) -> String, name: &str) {
         let other = record(&v);
         check_spans(&text, &base);
         check_spans(&v, &other);
-        assert_eq!(without_spans(&base), without_spans(&other), "{name} on {id}");
+        assert_eq!(
+            without_spans(&base),
+            without_spans(&other),
+            "{name} on {id}"
+        );
     }
 }
 
@@ -57,6 +61,9 @@ fn spans_shift_with_a_prefix() {
 
 #[test]
 fn variant_helpers_do_what_they_say() {
-    assert_eq!(to_new_tones("Ủy ban hòa bình khóa quý thủy hoàn"), "Uỷ ban hoà bình khoá quý thuỷ hoàn");
+    assert_eq!(
+        to_new_tones("Ủy ban hòa bình khóa quý thủy hoàn"),
+        "Uỷ ban hoà bình khoá quý thuỷ hoàn"
+    );
     assert_eq!(to_eth("Đảng"), "\u{00D0}ảng");
 }

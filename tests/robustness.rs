@@ -21,13 +21,61 @@ fn check(input: &str) -> Article {
 
 /// Pieces that steer random text into the grammar's corners.
 const PIECES: &[&str] = &[
-    "Ngày ", "ngày ", "9/7", "31/2/2020", "1.192/1.312", "99,99%", "%", "/", "-", " - ", "–",
-    "35-CT/TW", "35- CT/ TW", "30/2020/NĐ-CP", "QÐ", "Chỉ thị ", "số ", "Nghị quyết Trung ương 4 khóa XII",
-    "đồng chí ", "Đ/c ", "Nguyễn Văn ", "Sơn Minh Thắng", ", Ủy viên Bộ Chính trị", "Uỷ viên", ", Bí thư ",
-    "Đại hội ", "lần thứ ", "XIII", "Hội nghị ", "nhiệm kỳ 2020-2025", "quý I/2021", "tháng 9-2020",
-    "6 tháng đầu năm", "\n", "\r\n", " ", "(", ")", ";", ":", ".", ",", "\u{0301}", "\u{FEFF}",
-    "\u{00A0}", "\u{200B}", "hoá", "Ảnh: ", "Tin: ", "Các bài viết khác\n", "16:33' 25/8/2020\n",
-    "0", "12", "2020", "\0",
+    "Ngày ",
+    "ngày ",
+    "9/7",
+    "31/2/2020",
+    "1.192/1.312",
+    "99,99%",
+    "%",
+    "/",
+    "-",
+    " - ",
+    "–",
+    "35-CT/TW",
+    "35- CT/ TW",
+    "30/2020/NĐ-CP",
+    "QÐ",
+    "Chỉ thị ",
+    "số ",
+    "Nghị quyết Trung ương 4 khóa XII",
+    "đồng chí ",
+    "Đ/c ",
+    "Nguyễn Văn ",
+    "Sơn Minh Thắng",
+    ", Ủy viên Bộ Chính trị",
+    "Uỷ viên",
+    ", Bí thư ",
+    "Đại hội ",
+    "lần thứ ",
+    "XIII",
+    "Hội nghị ",
+    "nhiệm kỳ 2020-2025",
+    "quý I/2021",
+    "tháng 9-2020",
+    "6 tháng đầu năm",
+    "\n",
+    "\r\n",
+    " ",
+    "(",
+    ")",
+    ";",
+    ":",
+    ".",
+    ",",
+    "\u{0301}",
+    "\u{FEFF}",
+    "\u{00A0}",
+    "\u{200B}",
+    "hoá",
+    "Ảnh: ",
+    "Tin: ",
+    "Các bài viết khác\n",
+    "16:33' 25/8/2020\n",
+    "0",
+    "12",
+    "2020",
+    "\0",
 ];
 
 fn domain_text() -> impl Strategy<Value = String> {
@@ -126,7 +174,10 @@ fn line_endings_bom_and_nul() {
     let crlf = seed.replace('\n', "\r\n");
     let a = check(&crlf);
     let b = check(seed);
-    assert_eq!(common::without_spans(&serde_json::to_value(&a).unwrap()), common::without_spans(&serde_json::to_value(&b).unwrap()));
+    assert_eq!(
+        common::without_spans(&serde_json::to_value(&a).unwrap()),
+        common::without_spans(&serde_json::to_value(&b).unwrap())
+    );
     let bom = format!("\u{FEFF}{seed}");
     let c = check(&bom);
     assert_eq!(c.title, b.title);

@@ -7,14 +7,19 @@ mod common;
 use serde_json::Value;
 
 fn norm(s: &str) -> String {
-    vnextract::text::collapse_ws(&vnextract::normalize::Normalized::new(s).text().to_lowercase())
+    vnextract::text::collapse_ws(
+        &vnextract::normalize::Normalized::new(s)
+            .text()
+            .to_lowercase(),
+    )
 }
 
 #[test]
 fn published_title_category_and_authors_match_gold() {
     for (id, text) in common::seeds() {
         let gold = common::gold(&id);
-        let rec = serde_json::to_value(vnextract::Extractor::new().extract_with_id(&id, &text)).unwrap();
+        let rec =
+            serde_json::to_value(vnextract::Extractor::new().extract_with_id(&id, &text)).unwrap();
         assert_eq!(rec["id"], id);
         let got_pub = rec["published"]["value"].clone();
         assert_eq!(got_pub, gold["published"], "published of {id}");
@@ -30,17 +35,31 @@ fn published_title_category_and_authors_match_gold() {
             v.as_array()
                 .unwrap()
                 .iter()
-                .map(|a| (norm(a["name"].as_str().unwrap()), a["role"].as_str().unwrap_or("").to_string()))
+                .map(|a| {
+                    (
+                        norm(a["name"].as_str().unwrap()),
+                        a["role"].as_str().unwrap_or("").to_string(),
+                    )
+                })
                 .collect()
         };
-        assert_eq!(names(&rec["authors"]), names(&gold["authors"]), "authors of {id}");
+        assert_eq!(
+            names(&rec["authors"]),
+            names(&gold["authors"]),
+            "authors of {id}"
+        );
         common::check_spans(&text, &rec);
     }
 }
 
 #[test]
 fn furniture_never_reaches_a_record() {
-    const MARKERS: &[&str] = &["Các bài viết khác", "Ý KIẾN BẠN ĐỌC", "Ý kiến bạn đọc", "EmailPrintAa"];
+    const MARKERS: &[&str] = &[
+        "Các bài viết khác",
+        "Ý KIẾN BẠN ĐỌC",
+        "Ý kiến bạn đọc",
+        "EmailPrintAa",
+    ];
     let mut checked = 0;
     for (id, text) in common::seeds() {
         let rec = serde_json::to_value(vnextract::extract(&text)).unwrap();
@@ -53,7 +72,10 @@ fn furniture_never_reaches_a_record() {
                     if widget {
                         assert!(!(pos..pos + m.len()).contains(&s), "{id}: span inside {m}");
                     } else {
-                        assert!(s < pos, "{id}: a span at {s} is after the marker {m:?} at {pos}");
+                        assert!(
+                            s < pos,
+                            "{id}: a span at {s} is after the marker {m:?} at {pos}"
+                        );
                     }
                 }
                 checked += 1;
@@ -67,7 +89,10 @@ fn collect_starts(v: &Value, out: &mut Vec<usize>) {
     match v {
         Value::Object(m) => {
             if let (Some(s), Some(_)) = (m.get("start").and_then(Value::as_u64), m.get("end")) {
-                if m.get("text").and_then(Value::as_str).is_some_and(|t| !t.is_empty()) {
+                if m.get("text")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| !t.is_empty())
+                {
                     out.push(s as usize);
                 }
             }

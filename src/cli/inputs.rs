@@ -126,11 +126,8 @@ impl Iterator for Jobs {
                     } else {
                         match File::open(&path) {
                             Ok(f) => {
-                                self.archive = Some((
-                                    name,
-                                    Box::new(BufReader::with_capacity(1 << 20, f)),
-                                    0,
-                                ))
+                                self.archive =
+                                    Some((name, Box::new(BufReader::with_capacity(1 << 20, f)), 0))
                             }
                             Err(source) => {
                                 return Some(Job::Failed(InputError::Read { path, source }))

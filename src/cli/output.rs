@@ -106,7 +106,10 @@ impl Sink {
 impl Drop for Sink {
     fn drop(&mut self) {
         // Not committed: the partial file must not be mistaken for output.
-        if let Sink::File { tmp, w: Some(_), .. } = self {
+        if let Sink::File {
+            tmp, w: Some(_), ..
+        } = self
+        {
             let _ = std::fs::remove_file(tmp);
         }
     }

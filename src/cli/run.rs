@@ -191,8 +191,8 @@ fn process(ex: &Extractor, job: Job, pretty: bool) -> Outcome {
                 line,
                 reason,
             };
-            let value: Value = serde_json::from_slice(&bytes)
-                .map_err(|e| bad(format!("not valid JSON ({e})")))?;
+            let value: Value =
+                serde_json::from_slice(&bytes).map_err(|e| bad(format!("not valid JSON ({e})")))?;
             let Value::Object(mut obj) = value else {
                 return Err(bad("not a JSON object".into()));
             };
@@ -243,10 +243,22 @@ fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
 /// The record as one JSON line; fields of a JSON Lines input that the record
 /// does not have (`url`, `source`, …) are passed through after the record's
 /// own fields.
-fn serialize(article: &vnextract::Article, extra: Option<Map<String, Value>>, pretty: bool) -> Outcome {
+fn serialize(
+    article: &vnextract::Article,
+    extra: Option<Map<String, Value>>,
+    pretty: bool,
+) -> Outcome {
     const OWN: [&str; 10] = [
-        "id", "title", "published", "category", "authors", "dates", "officials", "directives",
-        "statistics", "events",
+        "id",
+        "title",
+        "published",
+        "category",
+        "authors",
+        "dates",
+        "officials",
+        "directives",
+        "statistics",
+        "events",
     ];
     let extra: Map<String, Value> = extra
         .unwrap_or_default()
