@@ -852,7 +852,7 @@ impl<'a> Seg<'a> {
             }
             _ => return None,
         };
-        if !valid_pt(&pt) || !range.as_ref().map_or(true, valid_pt) {
+        if !valid_pt(&pt) || !range.as_ref().is_none_or(valid_pt) {
             return None;
         }
         Some(Read {

@@ -497,7 +497,7 @@ fn match_phrase<'t>(
                 }
             }
         }
-        if ok && best.map_or(true, |(b, _)| p.len() > b.len()) {
+        if ok && best.is_none_or(|(b, _)| p.len() > b.len()) {
             best = Some((p, i + n));
         }
     }

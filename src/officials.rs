@@ -507,7 +507,7 @@ fn split_name(t: &str, run: &NameRun, after_level: bool) -> Option<usize> {
             }
         }
         let score = tier as i32 * 2 + i32::from(len == 3);
-        if best.map_or(true, |(s, _)| score > s) {
+        if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, k));
         }
     }

@@ -142,7 +142,7 @@ fn only_content_is_scanned() {
     let text = "Chỉ thị số 35-CT/TW\nTin liên quan: Chỉ thị số 05-CT/TW";
     let doc = Doc {
         text,
-        content: vec![0..text.find('\n').unwrap()],
+        content: std::iter::once(0..text.find('\n').unwrap()).collect(),
         anchor: None,
     };
     let got = directives::extract(&doc, &mut Claims::new());

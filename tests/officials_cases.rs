@@ -123,10 +123,7 @@ fn spelling_variants_same_result() {
         base.nfd().collect::<String>(),
         base.replace('Đ', "Ð"),
         base.replace(' ', "\u{a0}"),
-        base.replace("Uỷ", "Uỷ")
-            .replace("Ủy", "Uỷ")
-            .nfd()
-            .collect::<String>(),
+        base.replace("Ủy", "Uỷ").nfd().collect::<String>(),
     ];
     for v in &variants {
         let a = vnextract::extract(v);
