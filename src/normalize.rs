@@ -120,44 +120,61 @@ impl<'a> Normalized<'a> {
 
 /// One byte scan for anything that can need a change. False positives only
 /// cost the slow path; a false negative would leave text non-canonical, so
-/// every mapped character's lead bytes are listed here.
+/// every mapped character's lead bytes are listed in [`needs_work_at`].
 fn needs_work(s: &str) -> bool {
+    next_work(s, 0).is_some()
+}
+
+/// The first char boundary at or after `from` where a cluster may need a
+/// change: a char followed by a combining mark, a mapped char, or a toned
+/// a/e/y right after o/u.
+fn next_work(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    let mut i = 0;
+    let mut i = from;
     while i < b.len() {
         let x = b[i];
-        if x < 0x80 {
-            i += 1;
-            continue;
-        }
-        let hit = match x {
-            // U+0300..U+037F: combining diacritics.
-            0xCC | 0xCD => true,
-            0xC2 => matches!(at(i + 1), 0xA0 | 0xAB | 0xAD | 0xBB),
-            0xC3 => matches!(at(i + 1), 0x90 | 0xB0) || tone_candidate(s, i),
-            0xC6 => at(i + 1) == 0x89,
-            0xC9 => at(i + 1) == 0x96,
-            0xCA => at(i + 1) == 0xBC,
-            0xE1 => tone_candidate(s, i),
-            0xE2 => match at(i + 1) {
-                0x80 => true,
-                0x81 => matches!(at(i + 2), 0x84 | 0x9F | 0xA0),
-                0x88 => matches!(at(i + 2), 0x92 | 0x95),
-                _ => false,
-            },
-            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
-            0xEF => {
-                (at(i + 1) == 0xBB && at(i + 2) == 0xBF) || (at(i + 1) == 0xBC && at(i + 2) == 0x8F)
-            }
-            _ => false,
+        let len = match x {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
         };
-        if hit {
-            return true;
+        if matches!(b.get(i + len), Some(0xCC | 0xCD)) || (x >= 0x80 && needs_work_at(s, i)) {
+            return Some(i);
         }
-        i += 1;
+        i += len;
     }
-    false
+    None
+}
+
+/// Whether the non-ASCII char starting at byte `i` is mapped, is a lone
+/// combining mark, or may carry a new-style tone.
+fn needs_work_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    match b[i] {
+        // U+0300..U+037F: combining diacritics (a mark with no base).
+        0xCC | 0xCD => true,
+        0xC2 => matches!(at(i + 1), 0xA0 | 0xAB | 0xAD | 0xBB),
+        0xC3 => matches!(at(i + 1), 0x90 | 0xB0) || tone_candidate(s, i),
+        0xC6 => at(i + 1) == 0x89,
+        0xC9 => at(i + 1) == 0x96,
+        0xCA => at(i + 1) == 0xBC,
+        0xE1 => tone_candidate(s, i),
+        0xE2 => match at(i + 1) {
+            // U+2000..U+200D spaces and zero-widths, U+2010..U+2015 dashes,
+            // U+2018..U+201F quotes, U+202F narrow no-break space.
+            0x80 => matches!(at(i + 2), 0x80..=0x8D | 0x90..=0x95 | 0x98..=0x9F | 0xAF),
+            0x81 => matches!(at(i + 2), 0x84 | 0x9F | 0xA0),
+            0x88 => matches!(at(i + 2), 0x92 | 0x95),
+            _ => false,
+        },
+        0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+        0xEF => {
+            (at(i + 1) == 0xBB && at(i + 2) == 0xBF) || (at(i + 1) == 0xBC && at(i + 2) == 0x8F)
+        }
+        _ => false,
+    }
 }
 
 /// A toned a/e/y right after o/u: maybe new-style tone placement.
@@ -223,77 +240,106 @@ fn split_tone(c: char) -> Option<(char, char)> {
     }
 }
 
-/// The slow path: builds the canonical text and its edits.
+/// The slow path: builds the canonical text and its edits. Clean runs
+/// between the places [`next_work`] finds are copied in bulk.
 fn rewrite(input: &str) -> (String, Vec<Edit>) {
     let mut out = String::with_capacity(input.len() + 16);
     let mut edits: Vec<Edit> = Vec::new();
-    let mut chars = input.char_indices().peekable();
-    // The previous cluster: original start, canonical start, and its output
-    // when that output is a single character (for the tone move).
-    let mut prev: Option<(usize, usize, Option<char>)> = None;
-
-    while let Some((i, c)) = chars.next() {
-        let mut j = i + c.len_utf8();
-        while let Some(&(k, m)) = chars.peek() {
-            if !is_combining_mark(m) {
-                break;
-            }
-            j = k + m.len_utf8();
-            chars.next();
-        }
-        let cluster = &input[i..j];
-        let canon_start = out.len();
-        if j - i > c.len_utf8() {
-            for ch in cluster.nfc() {
-                push_mapped(&mut out, ch);
-            }
-        } else {
-            push_mapped(&mut out, c);
-        }
-        let emitted = &out[canon_start..];
-        let mut single = {
-            let mut it = emitted.chars();
-            match (it.next(), it.next()) {
-                (Some(x), None) => Some(x),
-                _ => None,
-            }
-        };
-
-        // Move the tone of "oá", "oé", "uý" (new style) onto the first vowel
-        // when the syllable ends here: "hoá" → "hóa", "Uỷ" → "Ủy".
-        let next_is_word = chars
-            .peek()
-            .is_some_and(|&(_, n)| crate::text::is_word_char(n));
-        if let (Some(x), Some((p_orig, p_canon, Some(p))), false) = (single, prev, next_is_word) {
-            if let Some(moved) = move_tone(&out[..p_canon], p, x) {
-                if edits.last().is_some_and(|e| e.canon.start == p_canon) {
-                    edits.pop();
-                }
-                out.truncate(p_canon);
-                out.push(moved.0);
-                out.push(moved.1);
-                edits.push(Edit {
-                    canon: p_canon..out.len(),
-                    orig: p_orig..j,
-                });
-                prev = Some((p_orig, p_canon, None));
-                continue;
-            }
-        }
-
-        if &out[canon_start..] != cluster {
-            edits.push(Edit {
-                canon: canon_start..out.len(),
-                orig: i..j,
-            });
-        }
-        if out.len() == canon_start {
-            // A dropped character leaves the previous cluster adjacent.
-            single = None;
-        }
-        prev = Some((i, canon_start, single));
+    let mut i = 0;
+    while let Some(p) = next_work(input, i) {
+        out.push_str(&input[i..p]);
+        i = cluster(input, p, &mut out, &mut edits);
     }
+    out.push_str(&input[i..]);
     (out, edits)
+}
+
+/// Rewrites the cluster (a char and its combining marks) at `p`, records
+/// the edit, and returns where the cluster ends in the input.
+fn cluster(input: &str, p: usize, out: &mut String, edits: &mut Vec<Edit>) -> usize {
+    let mut chars = input[p..].chars();
+    let Some(c) = chars.next() else {
+        return input.len();
+    };
+    let mut j = p + c.len_utf8();
+    let mut marks = 0;
+    for m in chars {
+        if !is_combining_mark(m) {
+            break;
+        }
+        j += m.len_utf8();
+        marks += 1;
+    }
+    let canon_start = out.len();
+    if marks == 0 {
+        push_mapped(out, c);
+    } else {
+        // Canonically ordered Vietnamese marks compose one by one; anything
+        // else takes the full algorithm.
+        let mut acc = Some(c);
+        for m in input[p + c.len_utf8()..j].chars() {
+            acc = acc.and_then(|a| compose(a, m));
+        }
+        match acc {
+            Some(composed) => push_mapped(out, composed),
+            None => input[p..j].nfc().for_each(|ch| push_mapped(out, ch)),
+        }
+    }
+
+    // Move the tone of "oá", "oé", "uý" (new style) onto the first vowel
+    // when the syllable ends here: "hoá" → "hóa", "Uỷ" → "Ủy".
+    let next_is_word = input[j..]
+        .chars()
+        .next()
+        .is_some_and(|n| n.is_alphabetic() || is_combining_mark(n));
+    let emitted = &out[canon_start..];
+    let single = {
+        let mut it = emitted.chars();
+        match (it.next(), it.next()) {
+            (Some(x), None) => Some(x),
+            _ => None,
+        }
+    };
+    if let (Some(x), false) = (single, next_is_word) {
+        if let Some(prev) = out[..canon_start].chars().next_back() {
+            let prev_start = canon_start - prev.len_utf8();
+            if let Some(moved) = move_tone(&out[..prev_start], prev, x) {
+                if let Some(prev_orig) = orig_start_of(edits, prev_start, canon_start) {
+                    out.truncate(prev_start);
+                    out.push(moved.0);
+                    out.push(moved.1);
+                    edits.push(Edit {
+                        canon: prev_start..out.len(),
+                        orig: prev_orig..j,
+                    });
+                    return j;
+                }
+            }
+        }
+    }
+    if out[canon_start..] != input[p..j] {
+        edits.push(Edit {
+            canon: canon_start..out.len(),
+            orig: p..j,
+        });
+    }
+    j
+}
+
+/// The original start of the single canonical char at `start..end`, taking
+/// its edit off the list when it has one (the caller records a wider one);
+/// `None` when that char is part of a larger edit.
+fn orig_start_of(edits: &mut Vec<Edit>, start: usize, end: usize) -> Option<usize> {
+    match edits.last() {
+        Some(e) if e.canon.end <= start => Some(start - e.canon.end + e.orig.end),
+        Some(e) if e.canon == (start..end) => {
+            let o = e.orig.start;
+            edits.pop();
+            Some(o)
+        }
+        Some(_) => None,
+        None => Some(start),
+    }
 }
 
 fn push_mapped(out: &mut String, c: char) {
@@ -333,7 +379,9 @@ mod tests {
     #[test]
     fn canonical_input_is_borrowed() {
         let s = "Ủy viên Bộ Chính trị, khóa XIII, quý I/2021 – ";
-        let n = Normalized::new("Ủy viên Bộ Chính trị, khóa XIII, hòa bình");
+        let n = Normalized::new("Ủy viên Bộ Chính trị, khóa XIII, hòa bình… (*) «");
+        assert!(!n.is_identity(), "« maps to a plain quote");
+        let n = Normalized::new("Ủy viên Bộ Chính trị, khóa XIII, hòa bình… ©");
         assert!(n.is_identity());
         assert!(!Normalized::new(s).is_identity());
     }

@@ -67,3 +67,50 @@ fn variant_helpers_do_what_they_say() {
     );
     assert_eq!(to_eth("Đảng"), "\u{00D0}ảng");
 }
+
+use proptest::prelude::*;
+
+const WORDS: &[&str] = &[
+    "Ủy",
+    "ủy",
+    "hóa",
+    "khóa",
+    "Thủy",
+    "quý",
+    "hoàn",
+    "khỏe",
+    "Đảng",
+    "Nghị",
+    "quyết",
+    "Trường",
+    "ươn",
+    "Hòa",
+    "OÁ",
+    "người",
+    "Việt",
+    "Nam",
+    "số",
+    "35-CT/TW",
+    "9/7",
+    " ",
+    "\n",
+    ",",
+    "“",
+    "”",
+    "–",
+    "\u{a0}",
+];
+
+proptest! {
+    #[test]
+    fn variants_normalize_alike(words in prop::collection::vec(prop::sample::select(WORDS), 0..40)) {
+        let s = words.concat();
+        let canon = vnextract::normalize::Normalized::new(&s).text().to_string();
+        for v in [to_nfd(&s), to_new_tones(&s), to_eth(&s), to_nfd(&to_new_tones(&s))] {
+            let n = vnextract::normalize::Normalized::new(&v);
+            prop_assert_eq!(n.text(), canon.as_str());
+            let (a, b) = n.to_original(0, n.text().len());
+            prop_assert_eq!((a, b), (0, v.len()));
+        }
+    }
+}
