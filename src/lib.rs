@@ -156,3 +156,8 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(Extractor::new);
 pub fn extract(input: &str) -> Article {
     DEFAULT.extract(input)
 }
+
+/// The README's examples run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

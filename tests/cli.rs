@@ -245,3 +245,107 @@ fn pretty_output_is_json() {
     assert_eq!(v["id"], "a");
     assert!(String::from_utf8_lossy(&out.stdout).lines().count() > 5);
 }
+
+#[test]
+fn unreadable_and_dangling_paths_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Ngày 9/7/2020.".as_bytes());
+    // A path through a file (ENOTDIR) and a link to nothing inside a walked
+    // directory (the file vanished between listing and reading).
+    let through_file = dir.path().join("a.txt").join("b.txt");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        dir.path().join("gone.txt"),
+        dir.path().join("z_dangling.txt"),
+    )
+    .unwrap();
+    let out = bin()
+        .arg("extract")
+        .arg(&through_file)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(ids(&out), vec!["a"]);
+    let err = stderr(&out);
+    assert!(err.contains("a.txt/b.txt: cannot read"), "{err}");
+    #[cfg(unix)]
+    assert!(err.contains("z_dangling.txt: cannot read"), "{err}");
+}
+
+#[test]
+fn a_fifty_megabyte_jsonl_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.jsonl");
+    let body = "Ngày 9/7/2020, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, dự Hội nghị. "
+        .repeat(50 << 20 >> 7);
+    let line = serde_json::json!({"id": "big", "text": body});
+    std::fs::write(
+        &path,
+        format!("{line}\n{{\"id\":\"small\",\"text\":\"Ngày 10/7/2020.\"}}\n"),
+    )
+    .unwrap();
+    let out = bin()
+        .args(["extract", "--jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(ids(&out), vec!["big", "small"]);
+}
+
+#[test]
+fn a_failed_commit_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Ngày 9/7/2020.".as_bytes());
+    // The destination is a directory: the final rename fails.
+    let dest = dir.path().join("taken");
+    std::fs::create_dir(&dest).unwrap();
+    let out = bin()
+        .arg("extract")
+        .arg(dir.path().join("a.txt"))
+        .arg("--out")
+        .arg(&dest)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot write output"));
+    assert!(dest.is_dir());
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.jsonl");
+    let (_, text) = &common::seeds()[1];
+    let mut f = std::fs::File::create(&path).unwrap();
+    for i in 0..400 {
+        writeln!(
+            f,
+            "{}",
+            serde_json::json!({"id": format!("a{i}"), "text": text})
+        )
+        .unwrap();
+    }
+    drop(f);
+    let mut child = bin()
+        .args(["extract", "--jsonl"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then close our end, as `| head -1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("error"), "{}", stderr(&out));
+}

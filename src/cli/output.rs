@@ -89,15 +89,20 @@ impl Sink {
                 let Some(writer) = w.take() else {
                     return Ok(true);
                 };
-                let out = |source| RunError::Output {
-                    path: dest.display().to_string(),
-                    source,
+                let finish = || -> std::io::Result<()> {
+                    let file = writer.into_inner().map_err(|e| e.into_error())?;
+                    file.sync_all()?;
+                    drop(file);
+                    std::fs::rename(&*tmp, &*dest)
                 };
-                let file = writer.into_inner().map_err(|e| out(e.into_error()))?;
-                file.sync_all().map_err(out)?;
-                drop(file);
-                std::fs::rename(&*tmp, &*dest).map_err(out)?;
-                Ok(true)
+                finish().map(|()| true).map_err(|source| {
+                    // Never leave the partial file behind.
+                    let _ = std::fs::remove_file(&*tmp);
+                    RunError::Output {
+                        path: dest.display().to_string(),
+                        source,
+                    }
+                })
             }
         }
     }
