@@ -64,6 +64,9 @@ struct Line {
     /// The line without its end-of-line characters and surrounding spaces.
     range: Range<usize>,
     kind: LineKind,
+    /// Text at the end of the line was taken out of the content (a photo
+    /// credit): a content run must not continue past it.
+    truncated: bool,
 }
 
 /// Lines that start the page furniture at the foot of an article: related
@@ -129,7 +132,8 @@ static DATELINE: Lazy<Regex> = Lazy::new(|| {
         (?:(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật|T[2-7]|CN)\s*[,-]?\s*)?
         (?P<stamp>
           (?:(?P<h1>\d{1,2})[:h](?P<m1>\d{2})(?::\d{2})?'?\s*[,|-]?\s*
-             (?P<d1>\d{1,2})[/.-](?P<mo1>\d{1,2})[/.-](?P<y1>\d{4}))
+             (?:(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)\s*[,-]?\s*)?
+             (?:ngày\s+)?(?P<d1>\d{1,2})[/.-](?P<mo1>\d{1,2})[/.-](?P<y1>\d{4}))
           |
           (?:(?P<d2>\d{1,2})[/.-](?P<mo2>\d{1,2})[/.-](?P<y2>\d{4})
              (?:\s*[,|-]?\s*(?:lúc\s*)?(?P<h2>\d{1,2})[:h](?P<m2>\d{2})(?::\d{2})?'?)?)
@@ -197,9 +201,10 @@ impl Layout {
             let second = head_content.next();
             let first_text = &text[lines[first].range.clone()];
             let is_cat = second.is_some_and(|s| {
-                is_category(first_text)
-                    && (first_text.contains(" - ")
-                        || text[lines[s].range.clone()].len() > first_text.len())
+                let next_len = text[lines[s].range.clone()].len();
+                (is_category(first_text)
+                    && (first_text.contains(" - ") || next_len > first_text.len()))
+                    || (is_section_label(first_text) && next_len > 2 * first_text.len())
             });
             let title = if is_cat {
                 lines[first].kind = LineKind::Category;
@@ -212,6 +217,21 @@ impl Layout {
                 if lines[t].range.len() <= 400 {
                     lines[t].kind = LineKind::Title;
                     layout.title = Some(lines[t].range.clone());
+                }
+            }
+        }
+
+        // A category may also stand right after the date line.
+        if layout.category.is_none() {
+            let after_date = nonblank
+                .iter()
+                .position(|&i| lines[i].kind == LineKind::DateLine)
+                .and_then(|p| nonblank.get(p + 1).copied());
+            if let Some(i) = after_date {
+                if lines[i].kind == LineKind::Content && is_category(&text[lines[i].range.clone()])
+                {
+                    lines[i].kind = LineKind::Category;
+                    layout.category = Some(lines[i].range.clone());
                 }
             }
         }
@@ -264,6 +284,31 @@ impl Layout {
             }
         }
 
+        // Photo credits: a line of its own ("Ảnh: Viết Thành") or the end of
+        // a caption ("… phát biểu. Ảnh: TRẦN HẢI"). The credit leaves the
+        // content; the photographer joins the authors.
+        for &i in &nonblank {
+            if lines[i].kind != LineKind::Content {
+                continue;
+            }
+            let r = lines[i].range.clone();
+            if let Some((at, name)) = photo_credit(&text[r.clone()]) {
+                if !layout.authors.iter().any(|a| a.name == name) {
+                    layout.authors.push(Author {
+                        name,
+                        role: AuthorRole::Photo,
+                    });
+                }
+                let kept = text[r.start..r.start + at].trim_end().len();
+                if kept == 0 {
+                    lines[i].kind = LineKind::Furniture;
+                } else {
+                    lines[i].range = r.start..r.start + kept;
+                    lines[i].truncated = true;
+                }
+            }
+        }
+
         // A line repeated right after itself is content once.
         let mut last: Option<usize> = None;
         for &i in &nonblank {
@@ -289,7 +334,7 @@ impl Layout {
                         Some(r) if open => r.end = line.range.end,
                         _ => runs.push(line.range.clone()),
                     }
-                    open = true;
+                    open = !line.truncated;
                 }
                 LineKind::Blank => {}
                 _ => open = false,
@@ -325,6 +370,7 @@ fn split_lines(text: &str) -> Vec<Line> {
             } else {
                 LineKind::Content
             },
+            truncated: false,
         });
         start = end;
     }
@@ -388,6 +434,37 @@ fn is_tail_marker(t: &str) -> bool {
     })
 }
 
+/// A photo credit at the end of a line: where it starts and the
+/// photographer's name. Agencies and generic credits ("TTXVN", "PV", "Ảnh
+/// minh họa", "tư liệu") are not people.
+fn photo_credit(t: &str) -> Option<(usize, String)> {
+    static CREDIT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?:^|[\s.(\-])\(?(?P<m>[Ảả]nh|ẢNH)\s*:\s*(?P<name>[^():;,.]{2,40}?)\s*\)?\.?$")
+            .expect("photo credit pattern")
+    });
+    if t.len() > 2000 {
+        return None;
+    }
+    let c = CREDIT.captures(t)?;
+    let name = collapse_ws(c.name("name")?.as_str());
+    let at = c.name("m")?.start();
+    let at = if t[..at].ends_with('(') { at - 1 } else { at };
+    if !is_name_like(&name) {
+        return None;
+    }
+    Some((at, display_name(&name)))
+}
+
+/// An ALL CAPS signature in standard casing; initials stay as written.
+fn display_name(n: &str) -> String {
+    let letters: Vec<char> = n.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) && !INITIALS.is_match(n) {
+        crate::text::title_case(n)
+    } else {
+        n.to_string()
+    }
+}
+
 /// "18 ngày trước", "… (2 tháng trước)": items of a related-articles list.
 fn is_related_item(t: &str) -> bool {
     static AGO: Lazy<Regex> = Lazy::new(|| {
@@ -404,27 +481,45 @@ fn is_source_line(t: &str) -> bool {
         && !t.ends_with('.')
 }
 
+/// Words of section names, lower case.
+static SECTION_WORDS: &[&str] = &[
+    "an ninh",
+    "chính trị",
+    "chỉ đạo",
+    "điều hành",
+    "đối ngoại",
+    "giáo dục",
+    "hoạt động",
+    "kinh tế",
+    "lý luận",
+    "nghiên cứu",
+    "quốc phòng",
+    "sự kiện",
+    "thời sự",
+    "tin tức",
+    "trong nước",
+    "văn hóa",
+    "xã hội",
+    "xây dựng đảng",
+];
+
+/// A short section label ("Hoạt động của Tỉnh ủy"): up to six words with a
+/// known section word, no digits, no sentence punctuation.
+fn is_section_label(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=6).contains(&words)
+        && t.len() <= 60
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || ".!?:;,\"".contains(c))
+        && section_words_in(&t.to_lowercase())
+}
+
+fn section_words_in(l: &str) -> bool {
+    SECTION_WORDS.iter().any(|w| l.contains(w))
+}
+
 fn is_category(t: &str) -> bool {
-    static SECTION_WORDS: &[&str] = &[
-        "an ninh",
-        "chính trị",
-        "chỉ đạo",
-        "điều hành",
-        "đối ngoại",
-        "giáo dục",
-        "hoạt động",
-        "kinh tế",
-        "lý luận",
-        "nghiên cứu",
-        "quốc phòng",
-        "sự kiện",
-        "thời sự",
-        "tin tức",
-        "trong nước",
-        "văn hóa",
-        "xã hội",
-        "xây dựng đảng",
-    ];
     if t.len() > 80 || t.chars().any(|c| c.is_ascii_digit()) || t.ends_with(['.', '!', '?']) {
         return false;
     }
@@ -439,7 +534,7 @@ fn is_category(t: &str) -> bool {
         .collect();
     let joined = parts.join(" ");
     let has_sep = t.contains(" - ") || t.contains(" > ") || t.contains(" / ") || t.contains('»');
-    let known = SECTION_WORDS.iter().any(|w| joined.contains(w));
+    let known = section_words_in(&joined);
     known && (has_sep || words <= 4)
 }
 
@@ -577,7 +672,10 @@ fn parse_byline(t: &str) -> Option<Vec<Author>> {
                 if !is_name_like(&name) {
                     return None;
                 }
-                out.push(Author { name, role });
+                out.push(Author {
+                    name: display_name(&name),
+                    role,
+                });
             }
         }
         return (!out.is_empty()).then_some(out);
@@ -592,7 +690,7 @@ fn parse_byline(t: &str) -> Option<Vec<Author>> {
         names
             .into_iter()
             .map(|name| Author {
-                name,
+                name: display_name(&name),
                 role: AuthorRole::Unknown,
             })
             .collect()
@@ -649,7 +747,7 @@ mod tests {
             ),
             ("16:17 06/11/2020", "2020-11-06T16:17"),
             ("Thứ Năm, 8/6/2023 14:46'(GMT+7)", "2023-06-08T14:46+07:00"),
-            ("Cập nhật: 09:15 ngày 10/10/2020", ""),
+            ("Cập nhật: 09:15 ngày 10/10/2020", "2020-10-10T09:15"),
             ("Ngày đăng: 12/10/2020", "2020-10-12"),
             ("31/2/2020", ""),
             ("Ngày 9/7/2020, tại Hà Nội, hội nghị diễn ra", ""),
@@ -727,6 +825,64 @@ mod tests {
             content,
             vec!["Tiêu đề bài viết về hội nghị", "Đoạn một.\nẢnh: chú thích"]
         );
+    }
+
+    #[test]
+    fn time_weekday_date_lines() {
+        let line = "Cập nhật lúc 20:05, Thứ Năm, 17/10/2024";
+        let t = parse_dateline(line, 0..line.len()).unwrap();
+        assert_eq!(t.value.as_deref(), Some("2024-10-17T20:05"));
+    }
+
+    #[test]
+    fn categories_before_title_or_after_date_line() {
+        let t = "Hoạt động của Tỉnh ủy\nHội nghị lần thứ 18 Ban Chấp hành Đảng bộ tỉnh khóa XIX (mở rộng) bàn nhiều nội dung quan trọng\nNội dung.";
+        let l = layout(t);
+        assert_eq!(&t[l.category.clone().unwrap()], "Hoạt động của Tỉnh ủy");
+        assert!(t[l.title.clone().unwrap()].starts_with("Hội nghị lần thứ 18"));
+        let t = "Trao Huy hiệu Đảng cho đảng viên lão thành\n31/08/2023 10:15\nXây dựng Đảng\nSáng nay, Quận ủy tổ chức lễ.";
+        let l = layout(t);
+        assert_eq!(&t[l.category.clone().unwrap()], "Xây dựng Đảng");
+        // A short headline is not a category.
+        let t =
+            "Hội nghị Ban Thường vụ Tỉnh ủy\nSáng 9/7, Ban Thường vụ Tỉnh ủy họp phiên thường kỳ.";
+        assert!(layout(t).category.is_none());
+    }
+
+    #[test]
+    fn photo_credits_in_captions() {
+        let t = "Tiêu đề\nĐoạn một.\nĐồng chí Bí thư phát biểu tại hội nghị. Ảnh: TRẦN HẢI\nToàn cảnh (Ảnh: Viết Thành)\nẢnh: TTXVN\nĐoạn hai.\nThu Hà";
+        let l = layout(t);
+        let names: Vec<(&str, AuthorRole)> = l
+            .authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.role))
+            .collect();
+        assert!(
+            names.contains(&("Trần Hải", AuthorRole::Photo)),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("Viết Thành", AuthorRole::Photo)),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&("Thu Hà", AuthorRole::Unknown)),
+            "{names:?}"
+        );
+        assert_eq!(names.len(), 3, "{names:?}");
+        let content: String = l.content.iter().map(|r| &t[r.clone()]).collect();
+        assert!(!content.contains("TRẦN HẢI") && !content.contains("Viết Thành"));
+        assert!(content.contains("phát biểu tại hội nghị."));
+        assert!(photo_credit("Ảnh: Đồng chí Nguyễn Đình Hải phát biểu").is_none());
+        assert!(photo_credit("Ảnh minh họa").is_none());
+    }
+
+    #[test]
+    fn all_caps_bylines_get_standard_casing() {
+        let names = parse_byline("THANH GIANG").unwrap();
+        assert_eq!(names[0].name, "Thanh Giang");
+        assert_eq!(parse_byline("N.Q.H").unwrap()[0].name, "N.Q.H");
     }
 
     #[test]

@@ -11,9 +11,14 @@ fn record(text: &str) -> serde_json::Value {
 }
 
 fn same_records(variant: fn(&str) -> String, name: &str) {
-    for (id, text) in seeds() {
+    let mut changed = 0;
+    for (id, text) in seeds().into_iter().chain(dev()) {
         let v = variant(&text);
-        assert_ne!(v, text, "{name} changes {id}");
+        if v == text {
+            // Already in that form (the dev set has an NFD article).
+            continue;
+        }
+        changed += 1;
         let base = record(&text);
         let other = record(&v);
         check_spans(&text, &base);

@@ -9,7 +9,17 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The bundled seed articles: (id, text).
 pub fn seeds() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
+    articles("fixtures/seeds")
+}
+
+/// The second development set (fixtures/dev): (id, text).
+pub fn dev() -> Vec<(String, String)> {
+    articles("fixtures/dev/texts")
+}
+
+/// The `.txt` articles of a folder of the repository: (id, text), sorted.
+pub fn articles(folder: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixtures/seeds")
         .map(|e| e.expect("entry").path())
@@ -27,7 +37,12 @@ pub fn seeds() -> Vec<(String, String)> {
 
 /// The gold record of a seed.
 pub fn gold(id: &str) -> Value {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/gold/{id}.json"));
+    gold_in("fixtures/gold", id)
+}
+
+/// The gold record `id` of a gold folder of the repository.
+pub fn gold_in(folder: &str, id: &str) -> Value {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("{folder}/{id}.json"));
     serde_json::from_str(&std::fs::read_to_string(p).expect("gold")).expect("gold json")
 }
 
