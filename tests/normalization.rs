@@ -29,6 +29,7 @@ fn same_records(variant: fn(&str) -> String, name: &str) {
             "{name} on {id}"
         );
     }
+    assert!(changed >= 10, "{name} changed only {changed} articles");
 }
 
 #[test]

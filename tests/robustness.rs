@@ -191,3 +191,18 @@ fn many_short_lines_and_capitalized_runs() {
     check(&"Ủy viên Bộ Chính trị, ".repeat(100_000));
     check(&"Đồng Chí Nguyễn Văn An Bình Minh ".repeat(100_000));
 }
+
+/// Every input the fuzzer (`fuzz/`) found a failure on, kept as a test.
+#[test]
+fn fuzz_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).expect("tests/data/fuzz") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("case");
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            check(text);
+            n += 1;
+        }
+    }
+    assert!(n > 0);
+}
