@@ -146,7 +146,7 @@ static DATELINE: Lazy<Regex> = Lazy::new(|| {
 
 /// What may follow a timestamp on its line: a view counter, separators.
 static DATELINE_REST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^[\s|,.\-]*(?:\d[\d.]*)?\s*(?i:lượt xem|lượt đọc|views?)?[\s|]*$")
+    Regex::new(r"^(?:[\s|,.\-]*(?:\d[\d.]*)?\s*(?i:lượt xem|lượt đọc|views?)?[\s|]*|\s*[|•]\s*[^|]{1,60}(?:\|[^|]{1,60}){0,4})$")
         .expect("date line rest pattern")
 });
 
@@ -179,6 +179,21 @@ impl Layout {
             }
         }
 
+        // Site banners and breadcrumb trails at the top: furniture; the
+        // trail's last step is the category.
+        for &i in nonblank.iter().take(4) {
+            let t = &text[lines[i].range.clone()];
+            if is_banner(t) {
+                lines[i].kind = LineKind::Furniture;
+            } else if let Some(last) = breadcrumb_last(t) {
+                lines[i].kind = LineKind::Furniture;
+                if layout.category.is_none() {
+                    let start = lines[i].range.start + last;
+                    layout.category = Some(start..lines[i].range.end);
+                }
+            }
+        }
+
         // Head: category, title, date line among the first lines.
         let head: Vec<usize> = nonblank
             .iter()
@@ -208,7 +223,7 @@ impl Layout {
             });
             let title = if is_cat {
                 lines[first].kind = LineKind::Category;
-                layout.category = Some(lines[first].range.clone());
+                layout.category.get_or_insert(lines[first].range.clone());
                 second
             } else {
                 Some(first)
@@ -217,6 +232,32 @@ impl Layout {
                 if lines[t].range.len() <= 400 {
                     lines[t].kind = LineKind::Title;
                     layout.title = Some(lines[t].range.clone());
+                }
+            }
+        }
+
+        // A byline between the headline and the date line ("TS. NGUYỄN THỊ
+        // PHƯƠNG LAN", then maybe the author's institution).
+        if let (Some(t), Some(d)) = (
+            lines.iter().position(|l| l.kind == LineKind::Title),
+            lines.iter().position(|l| l.kind == LineKind::DateLine),
+        ) {
+            let between: Vec<usize> = nonblank
+                .iter()
+                .copied()
+                .filter(|&i| i > t && i < d && lines[i].kind == LineKind::Content)
+                .collect();
+            if let Some(&first) = between.first() {
+                if let Some(authors) = parse_byline(strip_degree(&text[lines[first].range.clone()]))
+                {
+                    layout.authors.extend(authors);
+                    for &i in &between {
+                        lines[i].kind = if i == first {
+                            LineKind::Byline
+                        } else {
+                            LineKind::Furniture
+                        };
+                    }
                 }
             }
         }
@@ -446,7 +487,10 @@ fn photo_credit(t: &str) -> Option<(usize, String)> {
         return None;
     }
     let c = CREDIT.captures(t)?;
-    let name = collapse_ws(c.name("name")?.as_str());
+    let raw = c.name("name")?.as_str();
+    // "VGP/Nhật Bắc": the agency before the slash is not the photographer.
+    let raw = raw.rsplit_once('/').map_or(raw, |(_, n)| n);
+    let name = collapse_ws(raw);
     let at = c.name("m")?.start();
     let at = if t[..at].ends_with('(') { at - 1 } else { at };
     if !is_name_like(&name) {
@@ -463,6 +507,66 @@ fn display_name(n: &str) -> String {
     } else {
         n.to_string()
     }
+}
+
+/// An academic or professional degree before a signature: "TS.", "PGS.TS",
+/// "ThS.", "GS.", "Đại tá" is not one (ranks stay with officials).
+fn strip_degree(t: &str) -> &str {
+    static DEGREE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(?:(?:PGS|GS|TS|ThS|TSKH|CN|BS|KS|NCS)\.?\s*)+").expect("degree pattern")
+    });
+    match DEGREE.find(t) {
+        Some(m) if m.end() < t.len() => &t[m.end()..],
+        _ => t,
+    }
+}
+
+/// A site banner: "HUYỆN ỦY HẢI HẬU - CỔNG THÔNG TIN ĐIỆN TỬ".
+fn is_banner(t: &str) -> bool {
+    const SITE_WORDS: &[&str] = &[
+        "cổng thông tin",
+        "trang thông tin",
+        "trang tin điện tử",
+        "báo điện tử",
+        "tạp chí điện tử",
+        "online",
+    ];
+    if t.len() > 120 {
+        return false;
+    }
+    let l = t.to_lowercase();
+    let caps = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    SITE_WORDS.iter().any(|w| l.contains(w)) && (caps || t.contains(" - ") || t.contains(" | "))
+}
+
+/// A breadcrumb trail ("Trang chủ > Chính trị", "Tin tức - Sự kiện > Xây
+/// dựng Đảng", "Trang chủ | Quốc phòng - An ninh | Xây dựng Đảng"): the
+/// byte offset of its last step.
+fn breadcrumb_last(t: &str) -> Option<usize> {
+    if t.len() > 160 || t.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let sep = [" > ", " » ", " / ", " | ", ">", "»"]
+        .into_iter()
+        .find(|s| t.contains(s))?;
+    let steps: Vec<&str> = t.split(sep).collect();
+    if steps.len() < 2
+        || steps
+            .iter()
+            .any(|p| p.trim().is_empty() || p.split_whitespace().count() > 7)
+    {
+        return None;
+    }
+    let first = steps[0].trim().to_lowercase();
+    let starts_home = first == "trang chủ" || first == "home";
+    if !starts_home && !steps.iter().any(|p| section_words_in(&p.to_lowercase())) {
+        return None;
+    }
+    let last = steps.last()?.trim();
+    (!last.is_empty()).then(|| t.len() - steps[steps.len() - 1].trim_start().len())
 }
 
 /// "18 ngày trước", "… (2 tháng trước)": items of a related-articles list.
@@ -503,11 +607,11 @@ static SECTION_WORDS: &[&str] = &[
     "xây dựng đảng",
 ];
 
-/// A short section label ("Hoạt động của Tỉnh ủy"): up to six words with a
+/// A short section label ("Hoạt động của Tỉnh ủy"): up to eight words with a
 /// known section word, no digits, no sentence punctuation.
 fn is_section_label(t: &str) -> bool {
     let words = t.split_whitespace().count();
-    (1..=6).contains(&words)
+    (1..=8).contains(&words)
         && t.len() <= 60
         && !t
             .chars()
@@ -876,6 +980,47 @@ mod tests {
         assert!(content.contains("phát biểu tại hội nghị."));
         assert!(photo_credit("Ảnh: Đồng chí Nguyễn Đình Hải phát biểu").is_none());
         assert!(photo_credit("Ảnh minh họa").is_none());
+    }
+
+    #[test]
+    fn breadcrumbs_banners_and_head_bylines() {
+        assert_eq!(
+            breadcrumb_last("Trang chủ > Chính trị").map(|i| &"Trang chủ > Chính trị"[i..]),
+            Some("Chính trị")
+        );
+        let t = "Trang chủ | Quốc phòng - An ninh | Xây dựng Đảng trong Quân đội";
+        assert_eq!(
+            breadcrumb_last(t).map(|i| &t[i..]),
+            Some("Xây dựng Đảng trong Quân đội")
+        );
+        assert!(breadcrumb_last("Hội nghị giao ban | Tin tức").is_some());
+        assert!(breadcrumb_last("Kết quả thực hiện 6/12 chỉ tiêu.").is_none());
+        assert!(breadcrumb_last(
+            "Đảng bộ tỉnh thông qua Nghị quyết về phát triển kinh tế - xã hội"
+        )
+        .is_none());
+        assert!(is_banner("HUYỆN ỦY HẢI HẬU - CỔNG THÔNG TIN ĐIỆN TỬ"));
+        assert!(!is_banner(
+            "CHỈ THỊ SỐ 19/CT-TTG VỀ CÔNG TÁC PHÒNG, CHỐNG DỊCH"
+        ));
+        let t = "Tạp chí > Nghiên cứu - Trao đổi > Xây dựng Đảng\n\nNâng cao chất lượng đội ngũ cán bộ trong giai đoạn mới\nTS. NGUYỄN THỊ PHƯƠNG LAN\nHọc viện Chính trị quốc gia Hồ Chí Minh\n15:20, ngày 24-08-2023\n\nNội dung bài viết.";
+        let l = layout(t);
+        assert_eq!(&t[l.category.clone().unwrap()], "Xây dựng Đảng");
+        assert!(t[l.title.clone().unwrap()].starts_with("Nâng cao"));
+        assert_eq!(l.authors[0].name, "Nguyễn Thị Phương Lan");
+        assert_eq!(
+            l.published.as_ref().unwrap().value.as_deref(),
+            Some("2023-08-24T15:20")
+        );
+        let content: String = l.content.iter().map(|r| &t[r.clone()]).collect();
+        assert!(!content.contains("Học viện"), "{content}");
+        let line = "Ngày đăng: 19/10/2020 | Người đăng: Văn phòng Huyện ủy | Lượt xem: 1.482";
+        let p = parse_dateline(line, 0..line.len()).unwrap();
+        assert_eq!(p.value.as_deref(), Some("2020-10-19"));
+        assert_eq!(
+            photo_credit("Toàn cảnh phiên họp. Ảnh: VGP/Nhật Bắc").map(|x| x.1),
+            Some("Nhật Bắc".into())
+        );
     }
 
     #[test]
