@@ -42,23 +42,18 @@
 //! "buổi làm việc"; "bầu cử đại biểu Quốc hội …" gives kind "bầu cử". Claims
 //! are respected on the head word only; events claim nothing (last extractor).
 
+mod scan;
+mod words;
+
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
-use regex::Regex;
 
 use crate::doc::{Claims, Doc};
 use crate::numbers::{number_words, roman};
 use crate::record::{Event, Mention, Official, Temporal};
 use crate::text::collapse_ws;
-
-/// Head words, case-insensitive; boundaries are checked by hand (no `\b`).
-static HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)hội +nghị|đại +hội|k[ỳì] +họp|phiên +họp|hội +thảo|tọa +đàm|làm +việc|kỷ +niệm|bầu +cử|lễ",
-    )
-    .expect("valid head regex")
-});
+use words::{eq_lower, first_upper, prev_word_lower, Low, Tok, Toks};
 
 /// What the head word says the event is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,80 +269,6 @@ fn in_sorted(table: &[&str], w: &str) -> bool {
     table.binary_search(&w).is_ok()
 }
 
-/// A span of a segment's text split into words and punctuation.
-#[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
-    word: bool,
-}
-
-/// `text::is_word_char` with fast paths for ASCII and Vietnamese letters.
-#[inline]
-fn word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
-        && c != '\u{00D7}'
-        && c != '\u{00F7}'
-        || crate::text::is_word_char(c)
-}
-
-/// Words and punctuation of `s[from..to]`: a word is a run of word
-/// characters, with a dot kept between two capitals ("T.Ư").
-fn tokenize(s: &str, from: usize, to: usize, max: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut it = s[from..to].char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if out.len() >= max {
-            break;
-        }
-        let start = from + i;
-        if c.is_whitespace() {
-            continue;
-        }
-        if word_char(c) {
-            let mut end = start + c.len_utf8();
-            let mut prev = c;
-            while let Some(&(j, d)) = it.peek() {
-                if word_char(d) {
-                    end = from + j + d.len_utf8();
-                    prev = d;
-                    it.next();
-                } else if d == '.' && prev.is_uppercase() {
-                    let after = s[from + j + 1..to].chars().next();
-                    if after.is_some_and(|a| a.is_uppercase()) {
-                        end = from + j + 1;
-                        prev = d;
-                        it.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            out.push(Tok {
-                start,
-                end,
-                word: true,
-            });
-        } else {
-            out.push(Tok {
-                start,
-                end: start + c.len_utf8(),
-                word: false,
-            });
-        }
-    }
-    out
-}
-
-fn first_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
 fn all_roman_caps(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
@@ -440,61 +361,51 @@ impl Cand {
     }
 }
 
-/// True when `word` lower-cased is `target` (lower case), without
-/// allocating.
-fn eq_lower(word: &str, target: &str) -> bool {
-    if word.len() != target.len() {
-        // Case pairs of Vietnamese letters have the same UTF-8 length.
-        return false;
-    }
-    let mut t = target.chars();
-    for c in word.chars() {
-        let mut l = c.to_lowercase();
-        let (Some(a), None) = (l.next(), l.next()) else {
-            return false;
-        };
-        if t.next() != Some(a) {
-            return false;
-        }
-    }
-    t.next().is_none()
-}
-
 /// Lower-case words of `s`, canonical.
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
 /// Reads a known phrase (lower case, single spaces) starting at token `i`;
-/// returns the phrase and the index after it.
-fn match_phrase<'t>(
-    seg: &str,
-    toks: &[Tok],
+/// returns the phrase and the index after it. `table` is sorted: the
+/// phrases whose first word is the token's are found by binary search, and
+/// the longest that matches wins.
+fn match_phrase<'t>(toks: &mut Toks, i: usize, table: &[&'t str]) -> Option<(&'t str, usize)> {
+    let w0 = toks.word(i)?;
+    let l0 = Low::new(w0);
+    match_phrase_low(toks, i, w0, &l0, table)
+}
+
+/// `match_phrase` with the token's word `w0` and its lower case `l0` known.
+fn match_phrase_low<'t>(
+    toks: &mut Toks,
     i: usize,
+    w0: &str,
+    l0: &str,
     table: &[&'t str],
 ) -> Option<(&'t str, usize)> {
-    let t0 = toks.get(i).filter(|t| t.word)?;
-    let w0 = &seg[t0.start..t0.end];
-    let c0 = w0.chars().next()?.to_lowercase().next()?;
+    if l0.len() != w0.len() {
+        // Case pairs of Vietnamese letters have the same UTF-8 length.
+        return None;
+    }
+    let lo = table.partition_point(|p| *p < l0);
     let mut best: Option<(&str, usize)> = None;
-    for &p in table {
-        // Cheap gates on the first letter and word before splitting.
-        if !p.starts_with(c0) {
-            continue;
+    for &p in &table[lo..] {
+        if !p.starts_with(l0) {
+            break;
         }
-        let first_len = p.bytes().position(|b| b == b' ').unwrap_or(p.len());
-        if first_len != w0.len() || !eq_lower(w0, &p[..first_len]) {
+        let rest = &p[l0.len()..];
+        if !(rest.is_empty() || rest.starts_with(' ')) {
             continue;
         }
         let mut n = 1;
         let mut ok = true;
-        for w in p[first_len..].split(' ').skip(1) {
-            match toks.get(i + n) {
-                Some(t) if t.word && eq_lower(&seg[t.start..t.end], w) => n += 1,
-                _ => {
-                    ok = false;
-                    break;
-                }
+        for w in rest.split(' ').skip(1) {
+            if toks.word(i + n).is_some_and(|x| eq_lower(x, w)) {
+                n += 1;
+            } else {
+                ok = false;
+                break;
             }
         }
         if ok && best.is_none_or(|(b, _)| p.len() > b.len()) {
@@ -504,15 +415,16 @@ fn match_phrase<'t>(
     best
 }
 
-fn word_at<'s>(seg: &'s str, toks: &[Tok], i: usize) -> Option<&'s str> {
-    toks.get(i).filter(|t| t.word).map(|t| &seg[t.start..t.end])
+/// End byte of token `i` (read before).
+fn tok_end(toks: &mut Toks, i: usize) -> usize {
+    toks.get(i).map_or(0, |t| t.end)
 }
 
 /// An ordinal at token `i`: Arabic digits, a Roman numeral in capitals, or
 /// number words ("sáu", "hai mươi mốt"). Returns the value and the index
 /// after it.
-fn read_ordinal(seg: &str, toks: &[Tok], i: usize, words: bool) -> Option<(u32, usize)> {
-    let w = word_at(seg, toks, i)?;
+fn read_ordinal(toks: &mut Toks, i: usize, words: bool) -> Option<(u32, usize)> {
+    let w = toks.word(i)?;
     if w.bytes().all(|b| b.is_ascii_digit()) {
         let n: u32 = w.parse().ok()?;
         return (1..=999).contains(&n).then_some((n, i + 1));
@@ -525,14 +437,14 @@ fn read_ordinal(seg: &str, toks: &[Tok], i: usize, words: bool) -> Option<(u32, 
     }
     // Up to three words, lower-cased, single spaces.
     let mut s = String::new();
-    for t in toks.iter().skip(i).take(3) {
-        if !t.word {
+    for k in i..i + 3 {
+        let Some(w) = toks.word(k) else {
             break;
-        }
+        };
         if !s.is_empty() {
             s.push(' ');
         }
-        s.push_str(&lower(&seg[t.start..t.end]));
+        s.push_str(&Low::new(w));
     }
     let (n, len) = number_words(&s)?;
     // Map the bytes read back to a token count.
@@ -544,19 +456,19 @@ fn read_ordinal(seg: &str, toks: &[Tok], i: usize, words: bool) -> Option<(u32, 
 /// capitalized words, one lower-case syllable after a capitalized one
 /// ("Ban Chấp hành", "Đảng bộ"), and connectors ("các cơ quan"). Keywords
 /// of the event grammar end it. Returns the index after it.
-fn read_body(seg: &str, toks: &[Tok], i: usize, allow_lower_start: bool) -> Option<usize> {
-    let first = word_at(seg, toks, i)?;
+fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize> {
+    let first = toks.word(i)?;
     if !first_upper(first) && !allow_lower_start {
         return None;
     }
     let mut j = i + 1;
     let mut prev_upper = true;
-    while let Some(w) = word_at(seg, toks, j) {
-        let lw = lower(w);
+    while let Some(w) = toks.word(j) {
+        let lw = Low::new(w);
         if is_keyword(&lw)
             || lw == "cấp"
             || lw == "trực"
-            || match_phrase(seg, toks, j, &QUALIFIERS_WORDS_VEC).is_some()
+            || match_phrase_low(toks, j, w, &lw, &QUALIFIERS_WORDS_VEC).is_some()
         {
             break;
         }
@@ -566,7 +478,7 @@ fn read_body(seg: &str, toks: &[Tok], i: usize, allow_lower_start: bool) -> Opti
         if first_upper(w) {
             prev_upper = true;
             j += 1;
-        } else if let Some((_, k)) = match_phrase(seg, toks, j, BODY_CONNECTORS) {
+        } else if let Some((_, k)) = match_phrase_low(toks, j, w, &lw, BODY_CONNECTORS) {
             prev_upper = false;
             j = k;
         } else if prev_upper && !in_sorted(BODY_STOPS, &lw) {
@@ -578,7 +490,7 @@ fn read_body(seg: &str, toks: &[Tok], i: usize, allow_lower_start: bool) -> Opti
     }
     // Do not end on a bare connector ("… Khối và").
     while j > i + 1 {
-        let w = lower(word_at(seg, toks, j - 1).unwrap_or(""));
+        let w = Low::new(toks.word(j - 1).unwrap_or(""));
         if w == "và" || w == "các" {
             j -= 1;
         } else {
@@ -592,8 +504,13 @@ fn read_body(seg: &str, toks: &[Tok], i: usize, allow_lower_start: bool) -> Opti
 static QUALIFIERS_WORDS_VEC: Lazy<Vec<&'static str>> =
     Lazy::new(|| QUALIFIERS.iter().map(|q| q.0).collect());
 
-fn qualifier_phrase(seg: &str, toks: &[Tok], i: usize) -> Option<(&'static str, bool, usize)> {
-    let (p, j) = match_phrase(seg, toks, i, &QUALIFIERS_WORDS_VEC)?;
+fn qualifier_phrase(
+    toks: &mut Toks,
+    i: usize,
+    w: &str,
+    lw: &str,
+) -> Option<(&'static str, bool, usize)> {
+    let (p, j) = match_phrase_low(toks, i, w, lw, &QUALIFIERS_WORDS_VEC)?;
     let filler = QUALIFIERS.iter().find(|q| q.0 == p).is_some_and(|q| q.1);
     Some((p, filler, j))
 }
@@ -605,18 +522,23 @@ fn is_keyword(lw: &str) -> bool {
 /// Canonical key of an organization name: lower case, "TW"/"T.Ư"/"TƯ" as
 /// "trung ương", the Central Committee as "ban chấp hành trung ương".
 fn body_key(seg: &str, toks: &[Tok]) -> String {
-    let mut words: Vec<String> = Vec::new();
+    let mut k = String::new();
+    let mut push = |w: &str| {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(w);
+    };
     for t in toks.iter().filter(|t| t.word) {
         let w = &seg[t.start..t.end];
-        let lw = lower(w);
-        match lw.as_str() {
-            "tw" | "t.ư" => words.extend(["trung".into(), "ương".into()]),
-            "tư" if w == "TƯ" => words.extend(["trung".into(), "ương".into()]),
+        let lw = Low::new(w);
+        match &*lw {
+            "tw" | "t.ư" => push("trung ương"),
+            "tư" if w == "TƯ" => push("trung ương"),
             "đại" | "biểu" => {}
-            _ => words.push(lw),
+            _ => push(&lw),
         }
     }
-    let k = words.join(" ");
     match k.as_str() {
         "trung ương" | "trung ương đảng" | "ban chấp hành trung ương đảng" => {
             "ban chấp hành trung ương".to_string()
@@ -660,24 +582,20 @@ fn contains_words(a: &str, b: &str) -> bool {
 }
 
 /// Lower-cased text of the ~`n` bytes before `pos` (on a char boundary).
-fn before(seg: &str, pos: usize, n: usize) -> String {
+fn before(seg: &str, pos: usize, n: usize) -> Low {
     let mut s = pos.saturating_sub(n);
     while !seg.is_char_boundary(s) {
         s += 1;
     }
-    lower(&seg[s..pos])
-}
-
-/// The previous word before `pos`, lower-cased.
-fn prev_word_lower(seg: &str, pos: usize) -> Option<String> {
-    crate::text::prev_word(seg, pos).map(|(_, w)| lower(w))
+    Low::new(&seg[s..pos])
 }
 
 /// Reads the name after a structured head (meetings, congresses, sessions).
 fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: bool) {
     let sent_end = c.sentence.end - off;
     let head_end = c.head.end - off;
-    let toks = tokenize(seg, head_end, sent_end, 48);
+    let mut toks = Toks::new(seg, head_end, sent_end, 48);
+    let toks = &mut toks;
     let head_text = &seg[c.head.start - off..head_end];
     let head_upper = first_upper(head_text) || caps_line;
     let mut i = 0;
@@ -686,22 +604,20 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
     let mut generic = false;
     let mut quoted = false;
     let mut lower_body = false;
-    while i < toks.len() {
-        let t = toks[i];
+    while let Some(t) = toks.get(i) {
         let w = &seg[t.start..t.end];
         if !t.word {
             match w {
                 "," => {
-                    let nw = word_at(seg, &toks, i + 1).map(lower);
-                    let nn = word_at(seg, &toks, i + 2).map(lower);
+                    let nw = toks.low(i + 1);
                     let cont = match nw.as_deref() {
                         Some("khóa") => true,
-                        Some("nhiệm") => nn.as_deref() == Some("kỳ"),
+                        Some("nhiệm") => toks.low(i + 2).as_deref() == Some("kỳ"),
                         Some(_) => {
                             head == Head::KyHop
                                 && c.ordinal.is_some()
                                 && c.body.is_none()
-                                && word_at(seg, &toks, i + 1).is_some_and(first_upper)
+                                && toks.word(i + 1).is_some_and(first_upper)
                         }
                         None => false,
                     };
@@ -712,14 +628,12 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                     break;
                 }
                 "(" => {
-                    let inner = word_at(seg, &toks, i + 1).map(lower);
+                    let inner = toks.low(i + 1);
                     match inner.as_deref() {
-                        Some("mở")
-                            if word_at(seg, &toks, i + 2).map(lower).as_deref() == Some("rộng") =>
-                        {
-                            if toks.get(i + 3).is_some_and(|t| &seg[t.start..t.end] == ")") {
+                        Some("mở") if toks.low(i + 2).as_deref() == Some("rộng") => {
+                            if toks.is(i + 3, ")") {
                                 add_desc(&mut c.desc, "mở rộng");
-                                name_end = toks[i + 3].end;
+                                name_end = tok_end(toks, i + 3);
                                 span_end = name_end;
                                 i += 4;
                                 continue;
@@ -727,12 +641,10 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                             break;
                         }
                         Some("khóa") => {
-                            if let Some(r) =
-                                word_at(seg, &toks, i + 2).filter(|r| all_roman_caps(r))
-                            {
-                                if toks.get(i + 3).is_some_and(|t| &seg[t.start..t.end] == ")") {
+                            if let Some(r) = toks.word(i + 2).filter(|r| all_roman_caps(r)) {
+                                if toks.is(i + 3, ")") {
                                     c.term_khoa = Some(format!("khóa {r}"));
-                                    name_end = toks[i + 3].end;
+                                    name_end = tok_end(toks, i + 3);
                                     span_end = name_end;
                                     i += 4;
                                     continue;
@@ -745,16 +657,20 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 }
                 "\"" if matches!(head, Head::HoiThao | Head::ToaDam | Head::HoiNghi) => {
                     // A quoted title: up to the closing quote.
-                    if let Some(k) = toks[i + 1..]
-                        .iter()
-                        .position(|t| &seg[t.start..t.end] == "\"")
-                    {
-                        let close = toks[i + 1 + k];
+                    let mut k = i + 1;
+                    let close = loop {
+                        match toks.get(k) {
+                            Some(x) if &seg[x.start..x.end] == "\"" => break Some((k, x)),
+                            Some(_) => k += 1,
+                            None => break None,
+                        }
+                    };
+                    if let Some((k, close)) = close {
                         c.title = lower(&collapse_ws(&seg[t.end..close.start]));
                         quoted = true;
                         name_end = close.end;
                         span_end = name_end;
-                        i = i + 2 + k;
+                        i = k + 1;
                         continue;
                     }
                     break;
@@ -762,28 +678,28 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 _ => break,
             }
         }
-        let lw = lower(w);
+        let lw = Low::new(w);
         // Generic classes of events.
         if (i == 0 && lw == "điểm")
-            || (lw == "các" && word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("cấp"))
-            || (lw == "cấp" && word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("trên"))
-            || (lw == "trực" && word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("thuộc"))
+            || (lw == "các" && toks.low(i + 1).as_deref() == Some("cấp"))
+            || (lw == "cấp" && toks.low(i + 1).as_deref() == Some("trên"))
+            || (lw == "trực" && toks.low(i + 1).as_deref() == Some("thuộc"))
         {
             generic = true;
             break;
         }
-        match lw.as_str() {
+        match &*lw {
             "lần" => {
-                let j = if word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("thứ") {
+                let j = if toks.low(i + 1).as_deref() == Some("thứ") {
                     i + 2
                 } else {
                     i + 1
                 };
-                if let Some((n, k)) = read_ordinal(seg, &toks, j, j == i + 2) {
+                if let Some((n, k)) = read_ordinal(toks, j, j == i + 2) {
                     if c.ordinal.is_none() {
                         c.ordinal = Some(n);
                     }
-                    name_end = toks[k - 1].end;
+                    name_end = tok_end(toks, k - 1);
                     span_end = name_end;
                     i = k;
                     continue;
@@ -791,11 +707,11 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 break;
             }
             "thứ" => {
-                if let Some((n, k)) = read_ordinal(seg, &toks, i + 1, true) {
+                if let Some((n, k)) = read_ordinal(toks, i + 1, true) {
                     if c.ordinal.is_none() {
                         c.ordinal = Some(n);
                     }
-                    name_end = toks[k - 1].end;
+                    name_end = tok_end(toks, k - 1);
                     span_end = name_end;
                     i = k;
                     continue;
@@ -803,33 +719,33 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 break;
             }
             "khóa" => {
-                if let Some(r) = word_at(seg, &toks, i + 1).filter(|r| all_roman_caps(r)) {
+                if let Some(r) = toks.word(i + 1).filter(|r| all_roman_caps(r)) {
                     c.term_khoa = Some(format!("khóa {r}"));
-                    name_end = toks[i + 1].end;
+                    name_end = tok_end(toks, i + 1);
                     span_end = name_end;
                     i += 2;
                     continue;
                 }
                 break;
             }
-            "nhiệm" if word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("kỳ") => {
-                if let Some((years, k)) = read_years(seg, &toks, i + 2) {
+            "nhiệm" if toks.low(i + 1).as_deref() == Some("kỳ") => {
+                if let Some((years, k)) = read_years(toks, i + 2) {
                     c.term_years = Some(years);
-                    span_end = toks[k - 1].end;
+                    span_end = tok_end(toks, k - 1);
                     i = k;
                     continue;
                 }
                 break;
             }
             "của" => {
-                if let Some(k) = read_body(seg, &toks, i + 1, false) {
-                    let key = body_key(seg, &toks[i + 1..k]);
+                if let Some(k) = read_body(toks, i + 1, false) {
+                    let key = body_key(seg, toks.range(i + 1, k));
                     if key == "đảng" || key == "đảng cộng sản việt nam" {
                         c.national = true;
                     } else if c.body.is_none() {
-                        set_body(c, off, &toks[i + 1..k], key);
+                        set_body(c, off, toks.range(i + 1, k), key);
                     }
-                    name_end = toks[k - 1].end;
+                    name_end = tok_end(toks, k - 1);
                     span_end = name_end;
                     i = k;
                     continue;
@@ -852,7 +768,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             // Committee.
             let central = c.body_key.as_deref().is_some_and(is_central)
                 && c.ordinal.is_none()
-                && toks[i - 1].end == c.body.as_ref().map_or(0, |b| b.end - off);
+                && tok_end(toks, i - 1) == c.body.as_ref().map_or(0, |b| b.end - off);
             if central {
                 if let Ok(n) = w.parse::<u32>() {
                     if (1..=99).contains(&n) {
@@ -880,10 +796,10 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             }
             break;
         }
-        if let Some(p) = match_phrase(seg, &toks, i, PURPOSES).map(|x| x.0) {
+        if let Some(p) = match_phrase_low(toks, i, w, &lw, PURPOSES).map(|x| x.0) {
             if c.purpose.is_none() && !quoted {
                 c.purpose = PURPOSES.iter().copied().find(|q| *q == p);
-                let (title_end, k) = read_tail(seg, &toks, i, 14);
+                let (title_end, k) = read_tail(toks, i, 14);
                 c.title = lower(&collapse_ws(&seg[t.start..title_end]));
                 name_end = title_end;
                 span_end = name_end;
@@ -893,37 +809,34 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             }
             break;
         }
-        if let Some((q, filler, k)) = qualifier_phrase(seg, &toks, i) {
+        if let Some((q, filler, k)) = qualifier_phrase(toks, i, w, &lw) {
             if q == "toàn quốc" && head == Head::DaiHoi {
                 c.national = true;
             }
             if !filler {
                 add_desc(&mut c.desc, q);
             }
-            name_end = toks[k - 1].end;
+            name_end = tok_end(toks, k - 1);
             span_end = name_end;
             i = k;
             continue;
         }
         if c.body.is_none() {
             let lower_start = head == Head::DaiHoi && (lw == "đảng" || lw == "chi");
-            if let Some(k) = read_body(seg, &toks, i, lower_start) {
-                let key = body_key(seg, &toks[i..k]);
+            if let Some(k) = read_body(toks, i, lower_start) {
+                let key = body_key(seg, toks.range(i, k));
                 lower_body = !first_upper(w) && !caps_line;
                 if key == "đảng" {
                     // "Đại hội Đảng cấp trên cơ sở", "Đại hội Đảng lần thứ XIII".
-                    if matches!(
-                        word_at(seg, &toks, k).map(lower).as_deref(),
-                        Some("cấp" | "các")
-                    ) {
+                    if matches!(toks.low(k).as_deref(), Some("cấp" | "các")) {
                         generic = true;
                         break;
                     }
                     c.national = true;
                 } else {
-                    set_body(c, off, &toks[i..k], key);
+                    set_body(c, off, toks.range(i, k), key);
                 }
-                name_end = toks[k - 1].end;
+                name_end = tok_end(toks, k - 1);
                 span_end = name_end;
                 i = k;
                 continue;
@@ -1031,32 +944,35 @@ fn glued_central(w: &str) -> Option<u32> {
 }
 
 /// "2020-2025", "2020 - 2025" at token `i` → "2020/2025".
-fn read_years(seg: &str, toks: &[Tok], i: usize) -> Option<(String, usize)> {
-    let y1 = word_at(seg, toks, i)?;
-    let dash = toks.get(i + 1)?;
-    let y2 = word_at(seg, toks, i + 2)?;
+fn read_years(toks: &mut Toks, i: usize) -> Option<(String, usize)> {
+    let y1 = toks.word(i)?;
+    let dash = toks.text(i + 1)?;
+    let y2 = toks.word(i + 2)?;
     let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
-    if is_year(y1) && &seg[dash.start..dash.end] == "-" && is_year(y2) {
+    if is_year(y1) && dash == "-" && is_year(y2) {
         Some((format!("{y1}/{y2}"), i + 3))
     } else {
         None
     }
 }
 
-/// Reads a free phrase from token `i` up to punctuation or a stop word;
-/// returns its end byte and the token index after it.
-fn read_tail(seg: &str, toks: &[Tok], i: usize, max: usize) -> (usize, usize) {
-    let mut end = toks[i].end;
+/// Reads a free phrase from token `i` (which exists) up to punctuation or a
+/// stop word; returns its end byte and the token index after it.
+fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
+    let seg = toks.src();
+    let mut end = tok_end(toks, i);
     let mut j = i;
-    while j < toks.len() && j < i + max {
-        let t = toks[j];
+    while j < i + max {
+        let Some(t) = toks.get(j) else {
+            break;
+        };
         if !t.word {
             // Dashes and slashes inside dates or names ("2020-2025") stay
             // only between words.
             let s = &seg[t.start..t.end];
             let glued = (s == "/" || s == "-" || s == ".")
                 && j > i
-                && toks[j - 1].end == t.start
+                && tok_end(toks, j - 1) == t.start
                 && toks.get(j + 1).is_some_and(|n| n.word && n.start == t.end);
             if glued {
                 j += 1;
@@ -1064,9 +980,11 @@ fn read_tail(seg: &str, toks: &[Tok], i: usize, max: usize) -> (usize, usize) {
             }
             break;
         }
-        let lw = lower(&seg[t.start..t.end]);
-        if j > i && (in_sorted(TAIL_STOPS, &lw) || is_keyword_stop(&lw)) {
-            break;
+        if j > i {
+            let lw = Low::new(&seg[t.start..t.end]);
+            if in_sorted(TAIL_STOPS, &lw) || is_keyword_stop(&lw) {
+                break;
+            }
         }
         end = t.end;
         j += 1;
@@ -1082,20 +1000,21 @@ fn is_keyword_stop(lw: &str) -> bool {
 fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
     let sent_end = c.sentence.end - off;
     let head_end = c.head.end - off;
-    let toks = tokenize(seg, head_end, sent_end, 40);
+    let mut toks = Toks::new(seg, head_end, sent_end, 40);
+    let toks = &mut toks;
     match head {
         Head::Le => {
             if prev_word_lower(seg, c.head.start - off).as_deref() == Some("nghi") {
                 return false;
             }
-            let Some((verb, k)) = match_phrase(seg, &toks, 0, CEREMONIES) else {
+            let Some((verb, k)) = match_phrase(toks, 0, CEREMONIES) else {
                 return false;
             };
             c.kind = format!("lễ {verb}");
-            let verb_end = toks[k - 1].end;
-            if k < toks.len() && toks[k].word {
-                let (end, _) = read_tail(seg, &toks, k, 14);
-                c.title = lower(&collapse_ws(&seg[toks[k].start..end]));
+            let verb_end = tok_end(toks, k - 1);
+            if let Some(tk) = toks.get(k).filter(|t| t.word) {
+                let (end, _) = read_tail(toks, k, 14);
+                c.title = lower(&collapse_ws(&seg[tk.start..end]));
                 c.name_end = end + off;
             } else {
                 c.name_end = verb_end + off;
@@ -1109,16 +1028,17 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
         }
         Head::KyNiem => {
             // "kỷ niệm 90 năm Ngày …": an anniversary.
-            let n = word_at(seg, &toks, 0);
-            let nam = word_at(seg, &toks, 1).map(lower);
+            let n = toks.word(0);
+            let nam = toks.low(1);
             if !(n.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
                 && nam.as_deref() == Some("năm"))
             {
                 return false;
             }
             c.kind = "lễ kỷ niệm".into();
-            let (end, _) = read_tail(seg, &toks, 0, 16);
-            c.title = lower(&collapse_ws(&seg[toks[0].start..end]));
+            let (end, _) = read_tail(toks, 0, 16);
+            let start = toks.get(0).map_or(end, |t| t.start);
+            c.title = lower(&collapse_ws(&seg[start..end]));
             c.name_end = end + off;
             c.span_end = c.name_end;
             true
@@ -1136,21 +1056,22 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             ) {
                 return false;
             }
-            let ok = word_at(seg, &toks, 0).map(lower).as_deref() == Some("đại")
-                && word_at(seg, &toks, 1).map(lower).as_deref() == Some("biểu")
-                && word_at(seg, &toks, 2).is_some_and(first_upper);
+            let ok = toks.low(0).as_deref() == Some("đại")
+                && toks.low(1).as_deref() == Some("biểu")
+                && toks.word(2).is_some_and(first_upper);
             if !ok {
                 return false;
             }
             c.kind = "bầu cử".into();
-            let (mut end, k) = read_tail(seg, &toks, 0, 10);
-            if word_at(seg, &toks, k).map(lower).as_deref() == Some("khóa") {
-                if let Some(r) = word_at(seg, &toks, k + 1).filter(|r| all_roman_caps(r)) {
+            let (mut end, k) = read_tail(toks, 0, 10);
+            if toks.low(k).as_deref() == Some("khóa") {
+                if let Some(r) = toks.word(k + 1).filter(|r| all_roman_caps(r)) {
                     c.term_khoa = Some(format!("khóa {r}"));
-                    end = toks[k + 1].end;
+                    end = tok_end(toks, k + 1);
                 }
             }
-            c.title = lower(&collapse_ws(&seg[toks[0].start..end]));
+            let start = toks.get(0).map_or(end, |t| t.start);
+            c.title = lower(&collapse_ws(&seg[start..end]));
             c.name_end = end + off;
             c.span_end = c.name_end;
             true
@@ -1162,7 +1083,8 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
 /// Reads "làm việc với X" / "làm việc tại X" / "buổi làm việc (với X)".
 fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
     let h = c.head.start - off;
-    let prev = prev_word_lower(seg, h);
+    let prev_w = words::prev_word(seg, h);
+    let prev = prev_w.map(|(_, w)| Low::new(w));
     let buoi = prev.as_deref() == Some("buổi");
     if let Some(p) = prev.as_deref() {
         if !buoi && in_sorted(WORK_NOUNS, p) {
@@ -1170,7 +1092,7 @@ fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
         }
     }
     let start = if buoi {
-        crate::text::prev_word(seg, h).map_or(h, |(s, _)| s)
+        prev_w.map_or(h, |(s, _)| s)
     } else {
         h
     };
@@ -1183,16 +1105,18 @@ fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
     }
     c.kind = "buổi làm việc".into();
     let sent_end = c.sentence.end - off;
-    let toks = tokenize(seg, c.head.end - off, sent_end, 30);
-    let prep = word_at(seg, &toks, 0).map(lower);
+    let mut toks = Toks::new(seg, c.head.end - off, sent_end, 30);
+    let toks = &mut toks;
+    let prep = toks.low(0);
     let with = matches!(prep.as_deref(), Some("với" | "tại"));
     if with {
-        if let Some(k) = read_body(seg, &toks, 1, false) {
-            let key = body_key(seg, &toks[1..k]);
-            c.body = Some(toks[1].start + off..toks[k - 1].end + off);
+        if let Some(k) = read_body(toks, 1, false) {
+            let key = body_key(seg, toks.range(1, k));
+            let first = toks.get(1).map_or(0, |t| t.start);
+            c.body = Some(first + off..tok_end(toks, k - 1) + off);
             c.body_key = Some(key);
             c.head = start + off..c.head.end;
-            c.name_end = toks[k - 1].end + off;
+            c.name_end = tok_end(toks, k - 1) + off;
             c.span_end = c.name_end;
             return true;
         }
@@ -1205,24 +1129,6 @@ fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
         return true;
     }
     false
-}
-
-/// Classifies a head match.
-fn head_of(m: &str) -> Head {
-    let l = lower(m);
-    let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
-    match l.as_str() {
-        "hội nghị" => Head::HoiNghi,
-        "đại hội" => Head::DaiHoi,
-        "kỳ họp" | "kì họp" => Head::KyHop,
-        "phiên họp" => Head::PhienHop,
-        "hội thảo" => Head::HoiThao,
-        "tọa đàm" => Head::ToaDam,
-        "làm việc" => Head::LamViec,
-        "kỷ niệm" => Head::KyNiem,
-        "bầu cử" => Head::BauCu,
-        _ => Head::Le,
-    }
 }
 
 fn kind_of(h: Head) -> &'static str {
@@ -1257,12 +1163,12 @@ fn caps_line(seg: &str, sentence: &Range<usize>) -> bool {
 
 /// Reads every candidate mention in one content run.
 fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
-    for m in HEAD.find_iter(seg) {
-        let (s, e) = (m.start(), m.end());
-        if !crate::text::is_whole_word(seg, s, e) || claims.overlaps(&(s + off..e + off)) {
+    for (s, e, head) in scan::heads(seg) {
+        let whole = !seg[..s].chars().next_back().is_some_and(words::word_char)
+            && !seg[e..].chars().next().is_some_and(words::word_char);
+        if !whole || claims.overlaps(&(s + off..e + off)) {
             continue;
         }
-        let head = head_of(m.as_str());
         let sentence = sentence_bounds(seg, s);
         let abs_sentence = sentence.start + off..sentence.end + off;
         let mut c = Cand::new(kind_of(head).to_string(), s + off..e + off, abs_sentence);
@@ -1461,22 +1367,21 @@ fn leading_date<'d>(
 
 /// Reads a place after "tại" at byte `at` (just after the word "tại").
 fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
-    let toks = tokenize(text, at, limit, 16);
-    let first = word_at(text, &toks, 0)?;
-    let lf = lower(first);
-    let place_head = match_phrase(text, &toks, 0, PLACE_HEADS).is_some();
+    let mut toks = Toks::new(text, at, limit, 16);
+    let toks = &mut toks;
+    let first = toks.word(0)?;
+    let lf = Low::new(first);
+    let place_head = match_phrase(toks, 0, PLACE_HEADS).is_some();
     if !place_head && (!first_upper(first) || in_sorted(NOT_PLACES, &lf)) {
         return None;
     }
-    let mut end = toks[0].end;
+    let mut end = tok_end(toks, 0);
+    let start = toks.get(0).map_or(end, |t| t.start);
     let mut j = 1;
-    while let Some(w) = word_at(text, &toks, j) {
-        let lw = lower(w);
+    while let Some(w) = toks.word(j) {
+        let lw = Low::new(w);
         if in_sorted(TAIL_STOPS, &lw)
-            || matches!(
-                lw.as_str(),
-                "ngày" | "chiều" | "nhân" | "trong" | "từ" | "đến"
-            )
+            || matches!(&*lw, "ngày" | "chiều" | "nhân" | "trong" | "từ" | "đến")
         {
             break;
         }
@@ -1487,10 +1392,10 @@ fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
         if !first_upper(w) && !place_head {
             break;
         }
-        end = toks[j].end;
+        end = tok_end(toks, j);
         j += 1;
     }
-    Some(collapse_ws(&text[toks[0].start..end]))
+    Some(collapse_ws(&text[start..end]))
 }
 
 /// Finds the word "tại" in `text[from..to]` and reads the place after it.

@@ -1,0 +1,397 @@
+//! Word helpers for the event grammar that do not allocate: lower-casing on
+//! the stack with fast paths for Vietnamese letters, case tests, and a lazy
+//! tokenizer that reads only as many words as the grammar asks for.
+
+use std::ops::Deref;
+
+/// Lower case of `c` when it is a single character, with fast paths for
+/// ASCII and the Vietnamese letters; `None` when the general mapping is
+/// needed.
+#[inline]
+fn lower_fast(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0..=0x7F => (c as u8).to_ascii_lowercase() as u32,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xDF..=0xFF => u,
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => u + 1,
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => u,
+        0x1EA0..=0x1EFF => u | 1,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
+/// True when `c` is an upper-case letter (`char::is_uppercase`), with fast
+/// paths for ASCII and the Vietnamese letters.
+#[inline]
+pub(super) fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0xC0..=0xDE => u != 0xD7,
+        0xDF..=0xFF => false,
+        0x1EA0..=0x1EFF => u & 1 == 0,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// True when the first character of `s` is upper case.
+#[inline]
+pub(super) fn first_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(is_upper)
+}
+
+/// `text::is_word_char` with fast paths for ASCII and Vietnamese letters.
+#[inline]
+pub(super) fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+        && c != '\u{00D7}'
+        && c != '\u{00F7}'
+        || crate::text::is_word_char(c)
+}
+
+const INLINE: usize = 64;
+
+/// A lower-cased string (`str::to_lowercase`), kept on the stack when short.
+pub(super) enum Low {
+    /// Up to 64 bytes of UTF-8.
+    Inline([u8; INLINE], u8),
+    /// Longer strings, and the rare ones that need the general mapping.
+    Heap(String),
+}
+
+impl Low {
+    /// `s.to_lowercase()`.
+    pub(super) fn new(s: &str) -> Low {
+        let mut buf = [0u8; INLINE];
+        let mut n = 0;
+        for c in s.chars() {
+            if c == 'Σ' {
+                // Final sigma depends on context: the general mapping.
+                return Low::Heap(s.to_lowercase());
+            }
+            match lower_fast(c) {
+                Some(l) => {
+                    let k = l.len_utf8();
+                    if n + k > INLINE {
+                        return Low::Heap(s.to_lowercase());
+                    }
+                    l.encode_utf8(&mut buf[n..]);
+                    n += k;
+                }
+                None => {
+                    for l in c.to_lowercase() {
+                        let k = l.len_utf8();
+                        if n + k > INLINE {
+                            return Low::Heap(s.to_lowercase());
+                        }
+                        l.encode_utf8(&mut buf[n..]);
+                        n += k;
+                    }
+                }
+            }
+        }
+        Low::Inline(buf, n as u8)
+    }
+}
+
+impl Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // Only whole UTF-8 encodings are written into the buffer.
+            Low::Inline(b, n) => std::str::from_utf8(&b[..*n as usize]).unwrap_or(""),
+            Low::Heap(s) => s,
+        }
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl std::fmt::Debug for Low {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+/// True when `word` lower-cased is `target` (lower case), without
+/// allocating: every character maps to exactly one character.
+#[inline]
+pub(super) fn eq_lower(word: &str, target: &str) -> bool {
+    if word.len() != target.len() {
+        // Case pairs of Vietnamese letters have the same UTF-8 length.
+        return false;
+    }
+    let mut t = target.chars();
+    for c in word.chars() {
+        let a = match lower_fast(c) {
+            Some(a) => a,
+            None => {
+                let mut l = c.to_lowercase();
+                let (Some(a), None) = (l.next(), l.next()) else {
+                    return false;
+                };
+                a
+            }
+        };
+        if t.next() != Some(a) {
+            return false;
+        }
+    }
+    t.next().is_none()
+}
+
+/// The word run that ends at `pos` (white space before `pos` skipped), as
+/// `text::prev_word` gives it.
+pub(super) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let head = text[..pos].trim_end();
+    let end = head.len();
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| word_char(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, &text[start..end]))
+}
+
+/// The previous word before `pos`, lower-cased.
+pub(super) fn prev_word_lower(seg: &str, pos: usize) -> Option<Low> {
+    prev_word(seg, pos).map(|(_, w)| Low::new(w))
+}
+
+/// A span of a text split into words and punctuation.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+}
+
+/// The words and punctuation of `s[from..to]`, read on demand, at most
+/// `max` of them: a word is a run of word characters, with a dot kept
+/// between two capitals ("T.Ư"); every other non-space character is a token
+/// of its own.
+pub(super) struct Toks<'s> {
+    s: &'s str,
+    pos: usize,
+    to: usize,
+    max: usize,
+    v: Vec<Tok>,
+}
+
+impl<'s> Toks<'s> {
+    pub(super) fn new(s: &'s str, from: usize, to: usize, max: usize) -> Self {
+        Toks {
+            s,
+            pos: from,
+            to,
+            max,
+            v: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<char> {
+        if i >= self.to {
+            return None;
+        }
+        let b = self.s.as_bytes()[i];
+        if b < 0x80 {
+            Some(b as char)
+        } else {
+            self.s[i..self.to].chars().next()
+        }
+    }
+
+    /// Reads one more token; false at the end.
+    fn fill_one(&mut self) -> bool {
+        if self.v.len() >= self.max {
+            return false;
+        }
+        let c = loop {
+            let Some(c) = self.char_at(self.pos) else {
+                return false;
+            };
+            if c.is_whitespace() {
+                self.pos += c.len_utf8();
+            } else {
+                break c;
+            }
+        };
+        let start = self.pos;
+        let mut end = start + c.len_utf8();
+        let word = word_char(c);
+        if word {
+            let mut prev = c;
+            while let Some(d) = self.char_at(end) {
+                if word_char(d) {
+                    end += d.len_utf8();
+                    prev = d;
+                } else if d == '.' && is_upper(prev) && self.char_at(end + 1).is_some_and(is_upper)
+                {
+                    end += 1;
+                    prev = d;
+                } else {
+                    break;
+                }
+            }
+        }
+        self.pos = end;
+        self.v.push(Tok { start, end, word });
+        true
+    }
+
+    /// Token `i`, reading up to it.
+    #[inline]
+    pub(super) fn get(&mut self, i: usize) -> Option<Tok> {
+        while self.v.len() <= i {
+            if !self.fill_one() {
+                return None;
+            }
+        }
+        Some(self.v[i])
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    pub(super) fn text(&mut self, i: usize) -> Option<&'s str> {
+        let s = self.s;
+        self.get(i).map(|t| &s[t.start..t.end])
+    }
+
+    /// The text of token `i` when it is a word.
+    #[inline]
+    pub(super) fn word(&mut self, i: usize) -> Option<&'s str> {
+        let s = self.s;
+        self.get(i).filter(|t| t.word).map(|t| &s[t.start..t.end])
+    }
+
+    /// Token `i` lower-cased when it is a word.
+    #[inline]
+    pub(super) fn low(&mut self, i: usize) -> Option<Low> {
+        self.word(i).map(Low::new)
+    }
+
+    /// True when token `i` is the punctuation or word `p` exactly.
+    #[inline]
+    pub(super) fn is(&mut self, i: usize, p: &str) -> bool {
+        self.text(i) == Some(p)
+    }
+
+    /// Tokens `a..b` (read up to `b`).
+    pub(super) fn range(&mut self, a: usize, b: usize) -> &[Tok] {
+        if b > 0 {
+            self.get(b - 1);
+        }
+        let b = b.min(self.v.len());
+        &self.v[a.min(b)..b]
+    }
+
+    /// The text these tokens index.
+    pub(super) fn src(&self) -> &'s str {
+        self.s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_case_mappings_agree_with_std() {
+        for u in (0u32..0x250).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            if let Some(l) = lower_fast(c) {
+                let mut std = c.to_lowercase();
+                assert_eq!((std.next(), std.next()), (Some(l), None), "{c}");
+            }
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c}");
+            assert_eq!(word_char(c), crate::text::is_word_char(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn low_is_to_lowercase() {
+        for s in [
+            "",
+            "Hội Nghị",
+            "ĐẠI HỘI",
+            "ƯỚC ĐƠN ĨA ŨA ĂN",
+            "ΣΑΣ",
+            "İstanbul",
+            "\u{212A}ỳ",
+            &"Ộ".repeat(30),
+        ] {
+            assert_eq!(&*Low::new(s), s.to_lowercase(), "{s}");
+        }
+    }
+
+    /// The eager tokenizer the lazy one replaces.
+    fn eager(s: &str, from: usize, to: usize, max: usize) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let mut it = s[from..to].char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if out.len() >= max {
+                break;
+            }
+            let start = from + i;
+            if c.is_whitespace() {
+                continue;
+            }
+            if crate::text::is_word_char(c) {
+                let mut end = start + c.len_utf8();
+                let mut prev = c;
+                while let Some(&(j, d)) = it.peek() {
+                    if crate::text::is_word_char(d) {
+                        end = from + j + d.len_utf8();
+                        prev = d;
+                        it.next();
+                    } else if d == '.' && prev.is_uppercase() {
+                        let after = s[from + j + 1..to].chars().next();
+                        if after.is_some_and(|a| a.is_uppercase()) {
+                            end = from + j + 1;
+                            prev = d;
+                            it.next();
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                out.push((start, end, true));
+            } else {
+                out.push((start, start + c.len_utf8(), false));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lazy_tokens_match_eager_ones() {
+        let s = "Hội nghị T.Ư 2 (khóa XIII), tại\u{a0}T.P. Hà Nội; Đại hội A.B.c — 2020-2025. Ω.Ω \u{212A}";
+        for from in (0..s.len()).filter(|&i| s.is_char_boundary(i)) {
+            for to in (from..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                for max in [0, 1, 3, 48] {
+                    let mut t = Toks::new(s, from, to, max);
+                    let mut got = Vec::new();
+                    let mut i = 0;
+                    while let Some(x) = t.get(i) {
+                        got.push((x.start, x.end, x.word));
+                        i += 1;
+                    }
+                    assert_eq!(got, eager(s, from, to, max), "{from}..{to} max {max}");
+                }
+            }
+        }
+    }
+}
