@@ -273,11 +273,15 @@ fn all_roman_caps(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
 
+/// A sentence longer than this is cut: no scan grows with the article.
+const MAX_SENTENCE: usize = 1500;
+
 /// Where the sentence holding `pos` starts and ends in `seg`: "\n" and ".",
-/// "!", "?", ";" followed by white space end a sentence.
-fn sentence_bounds(seg: &str, pos: usize) -> Range<usize> {
-    // A sentence longer than this is cut: no scan grows with the article.
-    const MAX: usize = 1500;
+/// "!", "?", ";" followed by white space end a sentence. Also tells whether
+/// both ends are real boundaries (an end mark or an end of `seg`) rather
+/// than the length cap.
+fn sentence_scan(seg: &str, pos: usize) -> (Range<usize>, bool) {
+    const MAX: usize = MAX_SENTENCE;
     let b = seg.as_bytes();
     let is_end = |i: usize| -> bool {
         match b[i] {
@@ -292,6 +296,7 @@ fn sentence_bounds(seg: &str, pos: usize) -> Range<usize> {
     while start > floor && !is_end(start - 1) {
         start -= 1;
     }
+    let natural_start = start == 0 || is_end(start - 1);
     while !seg.is_char_boundary(start) {
         start += 1;
     }
@@ -300,10 +305,30 @@ fn sentence_bounds(seg: &str, pos: usize) -> Range<usize> {
     while end < ceil && !is_end(end) {
         end += 1;
     }
+    let natural_end = end == b.len() || is_end(end);
     while !seg.is_char_boundary(end) {
         end -= 1;
     }
-    start..end.max(pos)
+    (start..end.max(pos), natural_start && natural_end)
+}
+
+/// The last sentence `scan_segment` found, reused for the next mentions in
+/// it: `sentence_scan` gives the same range for any position inside a
+/// sentence whose ends are real boundaries within reach of the cap.
+struct SentMemo {
+    range: Range<usize>,
+    natural: bool,
+    caps: Option<bool>,
+}
+
+impl SentMemo {
+    fn covers(&self, pos: usize) -> bool {
+        self.natural
+            && self.range.start <= pos
+            && pos < self.range.end
+            && pos.saturating_sub(MAX_SENTENCE) <= self.range.start
+            && pos + MAX_SENTENCE >= self.range.end
+    }
 }
 
 /// One mention of an event as read from the text (segment coordinates made
@@ -464,11 +489,12 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
     let mut j = i + 1;
     let mut prev_upper = true;
     while let Some(w) = toks.word(j) {
-        let lw = Low::new(w);
-        if is_keyword(&lw)
+        let lw_buf = Low::new(w);
+        let lw: &str = &lw_buf;
+        if is_keyword(lw)
             || lw == "cấp"
             || lw == "trực"
-            || match_phrase_low(toks, j, w, &lw, &QUALIFIERS_WORDS_VEC).is_some()
+            || match_phrase_low(toks, j, w, lw, &QUALIFIERS_WORDS_VEC).is_some()
         {
             break;
         }
@@ -478,10 +504,10 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
         if first_upper(w) {
             prev_upper = true;
             j += 1;
-        } else if let Some((_, k)) = match_phrase_low(toks, j, w, &lw, BODY_CONNECTORS) {
+        } else if let Some((_, k)) = match_phrase_low(toks, j, w, lw, BODY_CONNECTORS) {
             prev_upper = false;
             j = k;
-        } else if prev_upper && !in_sorted(BODY_STOPS, &lw) {
+        } else if prev_upper && !in_sorted(BODY_STOPS, lw) {
             prev_upper = false;
             j += 1;
         } else {
@@ -491,7 +517,7 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
     // Do not end on a bare connector ("… Khối và").
     while j > i + 1 {
         let w = Low::new(toks.word(j - 1).unwrap_or(""));
-        if w == "và" || w == "các" {
+        if matches!(&*w, "và" | "các") {
             j -= 1;
         } else {
             break;
@@ -522,7 +548,11 @@ fn is_keyword(lw: &str) -> bool {
 /// Canonical key of an organization name: lower case, "TW"/"T.Ư"/"TƯ" as
 /// "trung ương", the Central Committee as "ban chấp hành trung ương".
 fn body_key(seg: &str, toks: &[Tok]) -> String {
-    let mut k = String::new();
+    let span = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => b.end - a.start,
+        _ => 0,
+    };
+    let mut k = String::with_capacity(span + 16);
     let mut push = |w: &str| {
         if !k.is_empty() {
             k.push(' ');
@@ -531,12 +561,13 @@ fn body_key(seg: &str, toks: &[Tok]) -> String {
     };
     for t in toks.iter().filter(|t| t.word) {
         let w = &seg[t.start..t.end];
-        let lw = Low::new(w);
-        match &*lw {
+        let lw_buf = Low::new(w);
+        let lw: &str = &lw_buf;
+        match lw {
             "tw" | "t.ư" => push("trung ương"),
             "tư" if w == "TƯ" => push("trung ương"),
             "đại" | "biểu" => {}
-            _ => push(&lw),
+            _ => push(lw),
         }
     }
     match k.as_str() {
@@ -678,7 +709,8 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 _ => break,
             }
         }
-        let lw = Low::new(w);
+        let lw_buf = Low::new(w);
+        let lw: &str = &lw_buf;
         // Generic classes of events.
         if (i == 0 && lw == "điểm")
             || (lw == "các" && toks.low(i + 1).as_deref() == Some("cấp"))
@@ -688,7 +720,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             generic = true;
             break;
         }
-        match &*lw {
+        match lw {
             "lần" => {
                 let j = if toks.low(i + 1).as_deref() == Some("thứ") {
                     i + 2
@@ -796,7 +828,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             }
             break;
         }
-        if let Some(p) = match_phrase_low(toks, i, w, &lw, PURPOSES).map(|x| x.0) {
+        if let Some(p) = match_phrase_low(toks, i, w, lw, PURPOSES).map(|x| x.0) {
             if c.purpose.is_none() && !quoted {
                 c.purpose = PURPOSES.iter().copied().find(|q| *q == p);
                 let (title_end, k) = read_tail(toks, i, 14);
@@ -809,7 +841,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             }
             break;
         }
-        if let Some((q, filler, k)) = qualifier_phrase(toks, i, w, &lw) {
+        if let Some((q, filler, k)) = qualifier_phrase(toks, i, w, lw) {
             if q == "toàn quốc" && head == Head::DaiHoi {
                 c.national = true;
             }
@@ -981,8 +1013,9 @@ fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
             break;
         }
         if j > i {
-            let lw = Low::new(&seg[t.start..t.end]);
-            if in_sorted(TAIL_STOPS, &lw) || is_keyword_stop(&lw) {
+            let lw_buf = Low::new(&seg[t.start..t.end]);
+            let lw: &str = &lw_buf;
+            if in_sorted(TAIL_STOPS, lw) || is_keyword_stop(lw) {
                 break;
             }
         }
@@ -1163,13 +1196,25 @@ fn caps_line(seg: &str, sentence: &Range<usize>) -> bool {
 
 /// Reads every candidate mention in one content run.
 fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
+    let mut memo: Option<SentMemo> = None;
     for (s, e, head) in scan::heads(seg) {
         let whole = !seg[..s].chars().next_back().is_some_and(words::word_char)
             && !seg[e..].chars().next().is_some_and(words::word_char);
         if !whole || claims.overlaps(&(s + off..e + off)) {
             continue;
         }
-        let sentence = sentence_bounds(seg, s);
+        if !memo.as_ref().is_some_and(|m| m.covers(s)) {
+            let (range, natural) = sentence_scan(seg, s);
+            memo = Some(SentMemo {
+                range,
+                natural,
+                caps: None,
+            });
+        }
+        let Some(memo) = memo.as_mut() else {
+            continue;
+        };
+        let sentence = memo.range.clone();
         let abs_sentence = sentence.start + off..sentence.end + off;
         let mut c = Cand::new(kind_of(head).to_string(), s + off..e + off, abs_sentence);
         let prev = prev_word_lower(seg, s);
@@ -1189,7 +1234,7 @@ fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
                 if determiner {
                     continue;
                 }
-                let caps = caps_line(seg, &sentence);
+                let caps = *memo.caps.get_or_insert_with(|| caps_line(seg, &sentence));
                 parse_structured(seg, off, &mut c, head, caps);
                 !c.kind.is_empty()
             }
@@ -1335,7 +1380,7 @@ fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &'d [Temporal]) -
     let ok = gap
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .all(|w| in_sorted(DATE_GAP, &lower(w)));
+        .all(|w| in_sorted(DATE_GAP, &Low::new(w)));
     if ok {
         event_date(d)
     } else {
@@ -1358,7 +1403,7 @@ fn leading_date<'d>(
     let ok = gap
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
         .filter(|w| !w.is_empty())
-        .all(|w| in_sorted(LEAD_GAP, &lower(w)));
+        .all(|w| in_sorted(LEAD_GAP, &Low::new(w)));
     if !ok {
         return None;
     }
@@ -1379,9 +1424,10 @@ fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
     let start = toks.get(0).map_or(end, |t| t.start);
     let mut j = 1;
     while let Some(w) = toks.word(j) {
-        let lw = Low::new(w);
-        if in_sorted(TAIL_STOPS, &lw)
-            || matches!(&*lw, "ngày" | "chiều" | "nhân" | "trong" | "từ" | "đến")
+        let lw_buf = Low::new(w);
+        let lw: &str = &lw_buf;
+        if in_sorted(TAIL_STOPS, lw)
+            || matches!(lw, "ngày" | "chiều" | "nhân" | "trong" | "từ" | "đến")
         {
             break;
         }
@@ -1462,7 +1508,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
 fn is_org(s: &str) -> bool {
     let n = s.split(' ').count();
     let first = s.split(' ').next().unwrap_or("");
-    (1..=14).contains(&n) && first_upper(first) && in_sorted(ORG_STARTS, &lower(first))
+    (1..=14).contains(&n) && first_upper(first) && in_sorted(ORG_STARTS, &Low::new(first))
 }
 
 /// Officials whose mentions lie in `range`, in text order, without repeats.
@@ -1485,8 +1531,25 @@ fn officials_in(
     out
 }
 
+/// What `chairs_of` learnt about the last sentence it read (mentions come in
+/// text order, so one sentence is read once).
+#[derive(Default)]
+struct ChairMemo {
+    range: Range<usize>,
+    /// The sentence names a chair ("chủ trì", "Trưởng đoàn").
+    cue: Option<bool>,
+    /// The sentence lower-cased.
+    lower: Option<String>,
+}
+
 /// The chairs named around one event mention in its sentence.
-fn chairs_of(text: &str, c: &Cand, offs: &[(usize, usize)], officials: &[Official]) -> Vec<String> {
+fn chairs_of(
+    text: &str,
+    c: &Cand,
+    offs: &[(usize, usize)],
+    officials: &[Official],
+    memo: &mut ChairMemo,
+) -> Vec<String> {
     if offs.is_empty() {
         return Vec::new();
     }
@@ -1494,11 +1557,19 @@ fn chairs_of(text: &str, c: &Cand, offs: &[(usize, usize)], officials: &[Officia
     let Some(st) = text.get(sent.clone()) else {
         return Vec::new();
     };
-    let cue = st.contains("hủ trì") || st.contains("rưởng đoàn") || c.kind == "buổi làm việc";
+    if memo.range != sent {
+        memo.range = sent.clone();
+        memo.cue = None;
+        memo.lower = None;
+    }
+    let cue = *memo
+        .cue
+        .get_or_insert_with(|| st.contains("hủ trì") || st.contains("rưởng đoàn"))
+        || c.kind == "buổi làm việc";
     if !cue {
         return Vec::new();
     }
-    let lst = lower(st);
+    let lst: &str = memo.lower.get_or_insert_with(|| lower(st));
     if lst.len() != st.len() {
         return Vec::new();
     }
@@ -1579,6 +1650,7 @@ pub fn extract(
         .collect();
     offs.sort_unstable();
 
+    let mut chair_memo = ChairMemo::default();
     let mut events: Vec<Acc> = Vec::new();
     let mut pending: Vec<Cand> = Vec::new();
     // The first event mention of each sentence (for preambles).
@@ -1602,7 +1674,7 @@ pub fn extract(
                 if c.attended {
                     e.reported = true;
                 }
-                let ch = chairs_of(text, &c, &offs, officials);
+                let ch = chairs_of(text, &c, &offs, officials, &mut chair_memo);
                 merge_chairs(&mut e.chairs, ch);
                 if e.date.is_none() && is_first && !c.reference {
                     preamble(text, &c, &dates_sorted, e);
@@ -1679,7 +1751,7 @@ pub fn extract(
                 e.location = Some(p);
             }
         }
-        let ch = chairs_of(text, &c, &offs, officials);
+        let ch = chairs_of(text, &c, &offs, officials, &mut chair_memo);
         if !ch.is_empty() {
             e.reported = true;
         }
@@ -1706,7 +1778,7 @@ pub fn extract(
                 explicit_organizer: false,
                 c: c.clone(),
             };
-            let ch = chairs_of(text, &c, &offs, officials);
+            let ch = chairs_of(text, &c, &offs, officials, &mut chair_memo);
             merge_chairs(&mut acc.chairs, ch);
             events.push(acc);
         }
@@ -1801,9 +1873,10 @@ fn preamble(text: &str, c: &Cand, dates: &[Temporal], e: &mut Acc) {
                 if let Some(rest) = p.strip_prefix("tại ").or_else(|| p.strip_prefix("Tại ")) {
                     let rest = rest.trim();
                     let first = rest.split(' ').next().unwrap_or("");
-                    if first_upper(first) && !in_sorted(NOT_PLACES, &lower(first))
-                        || PLACE_HEADS.iter().any(|h| lower(rest).starts_with(h))
-                    {
+                    if first_upper(first) && !in_sorted(NOT_PLACES, &Low::new(first)) || {
+                        let lr = Low::new(rest);
+                        PLACE_HEADS.iter().any(|h| lr.starts_with(h))
+                    } {
                         e.location = Some(collapse_ws(rest));
                         break;
                     }
@@ -1818,7 +1891,7 @@ fn preamble(text: &str, c: &Cand, dates: &[Temporal], e: &mut Acc) {
             if let Some(comma) = rest.find(',') {
                 let place = rest[..comma].trim();
                 let first = place.split(' ').next().unwrap_or("");
-                if first_upper(first) && !in_sorted(NOT_PLACES, &lower(first)) {
+                if first_upper(first) && !in_sorted(NOT_PLACES, &Low::new(first)) {
                     e.location = Some(collapse_ws(place));
                     any = true;
                 }

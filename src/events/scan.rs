@@ -5,9 +5,9 @@
 //! It gives exactly the matches of the case-insensitive regex
 //! `(?i)hội +nghị|đại +hội|k[ỳì] +họp|phiên +họp|hội +thảo|tọa +đàm|làm +việc|kỷ +niệm|bầu +cử|lễ`
 //! (leftmost-first, non-overlapping) without its cost on Vietnamese text:
-//! one pass over the bytes stops only at the possible first letters (h, đ,
-//! k, p, t, l, b in either case, and the Kelvin sign that folds to k) and
-//! compares the few bytes that follow.
+//! one pass over the bytes stops only where a possible first letter (h, đ,
+//! k, p, t, l, b in either case, and the Kelvin sign that folds to k) meets
+//! a possible second byte, and compares the few bytes that follow.
 
 use super::Head;
 
@@ -189,9 +189,37 @@ fn match_at(b: &[u8], mut i: usize, pat: &[El]) -> Option<usize> {
     Some(i)
 }
 
+/// True when the first two letters at byte `i` of `b` may start a head
+/// word: "hộ", "đạ", "kỳ"/"kì"/"kỷ", "ph", "tọ", "là"/"lễ", "bầ" in either
+/// case (a cheap test before the patterns).
+#[inline]
+fn two_letters(b: &[u8], i: usize) -> bool {
+    let x = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match x(0) {
+        b'h' | b'H' => x(1) == 0xE1 && x(2) == 0xBB && x(3) & !1 == 0x98,
+        b'k' | b'K' => {
+            (x(1) == 0xE1 && x(2) == 0xBB && matches!(x(3), 0xB2 | 0xB3 | 0xB6 | 0xB7))
+                || (x(1) == 0xC3 && matches!(x(2), 0xAC | 0x8C))
+        }
+        b't' | b'T' => x(1) == 0xE1 && x(2) == 0xBB && x(3) & !1 == 0x8C,
+        b'l' | b'L' => {
+            (x(1) == 0xC3 && matches!(x(2), 0xA0 | 0x80))
+                || (x(1) == 0xE1 && x(2) == 0xBB && x(3) & !1 == 0x84)
+        }
+        b'b' | b'B' => x(1) == 0xE1 && x(2) == 0xBA && x(3) & !1 == 0xA6,
+        b'p' | b'P' => matches!(x(1), b'h' | b'H'),
+        0xC4 => matches!(x(1), 0x90 | 0x91) && x(2) == 0xE1 && x(3) == 0xBA && x(4) & !1 == 0xA0,
+        0xE2 => x(1) == 0x84 && x(2) == 0xAA,
+        _ => false,
+    }
+}
+
 /// The head word starting at byte `i` of `b`: its end and kind.
 #[inline]
 fn head_at(b: &[u8], i: usize) -> Option<(usize, Head)> {
+    if !two_letters(b, i) {
+        return None;
+    }
     let (first_len, rests) = match b[i] {
         b'h' | b'H' => (1, AFTER_H),
         b'k' | b'K' => (1, AFTER_K),
@@ -200,34 +228,50 @@ fn head_at(b: &[u8], i: usize) -> Option<(usize, Head)> {
         b'l' | b'L' => (1, AFTER_L),
         b'b' | b'B' => (1, AFTER_B),
         // "đ" / "Đ".
-        0xC4 if matches!(b.get(i + 1), Some(0x90 | 0x91)) => (2, AFTER_D),
+        0xC4 => (2, AFTER_D),
         // The Kelvin sign, which folds to "k".
-        0xE2 if at(b, i, "\u{212A}".as_bytes()) => (3, AFTER_K),
+        0xE2 => (3, AFTER_K),
         _ => return None,
     };
     let j = i + first_len;
-    // Every rest but "phiên"'s starts with a non-ASCII letter: most first
-    // letters stop here.
-    if j >= b.len() || (b[j] < 0x80 && first_len == 1 && !matches!(b[i], b'p' | b'P')) {
-        return None;
-    }
     rests
         .iter()
         .find_map(|(p, h)| match_at(b, j, p).map(|e| (e, *h)))
 }
 
-/// Bytes that may start a head word.
-static FIRST: [bool; 256] = {
-    let mut t = [false; 256];
-    let s = b"hHkKpPtTlLbB";
+/// Classes of first bytes and of the bytes after them: a head word can
+/// start at `i` only when `FIRST[b[i]] & NEXT[b[i + 1]] != 0`.
+///
+/// - 1: h, k, t, l, b (either case) before the lead byte of a Vietnamese
+///   vowel (C3 "à", "ì"; E1 "ộ", "ạ", "ỳ", "ỷ", "ọ", "ễ", "ầ");
+/// - 2: p before h ("phiên");
+/// - 4: C4 before 90/91 ("Đ"/"đ");
+/// - 8: E2 before 84 (the Kelvin sign, E2 84 AA).
+static FIRST: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let s = b"hHkKtTlLbB";
     let mut i = 0;
     while i < s.len() {
-        t[s[i] as usize] = true;
+        t[s[i] as usize] = 1;
         i += 1;
     }
-    // Lead bytes of "đ"/"Đ" (C4 91 / C4 90) and of the Kelvin sign (E2 84 AA).
-    t[0xC4] = true;
-    t[0xE2] = true;
+    t[b'p' as usize] = 2;
+    t[b'P' as usize] = 2;
+    t[0xC4] = 4;
+    t[0xE2] = 8;
+    t
+};
+
+/// See [`FIRST`].
+static NEXT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[0xC3] = 1;
+    t[0xE1] = 1;
+    t[b'h' as usize] = 2;
+    t[b'H' as usize] = 2;
+    t[0x90] = 4;
+    t[0x91] = 4;
+    t[0x84] = 8;
     t
 };
 
@@ -251,8 +295,26 @@ impl Iterator for Heads<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.b;
         let mut i = self.i;
-        while i < b.len() {
-            if FIRST[b[i] as usize] {
+        // Eight positions at a time: one branch for all of them.
+        while let Some(w) = b.get(i..i + 9) {
+            let mut m = 0;
+            for k in 0..8 {
+                m |= FIRST[w[k] as usize] & NEXT[w[k + 1] as usize];
+            }
+            if m != 0 {
+                for k in 0..8 {
+                    if FIRST[w[k] as usize] & NEXT[w[k + 1] as usize] != 0 {
+                        if let Some((e, h)) = head_at(b, i + k) {
+                            self.i = e;
+                            return Some((i + k, e, h));
+                        }
+                    }
+                }
+            }
+            i += 8;
+        }
+        while i + 1 < b.len() {
+            if FIRST[b[i] as usize] & NEXT[b[i + 1] as usize] != 0 {
                 if let Some((e, h)) = head_at(b, i) {
                     self.i = e;
                     return Some((i, e, h));

@@ -169,7 +169,7 @@ pub(super) fn prev_word_lower(seg: &str, pos: usize) -> Option<Low> {
 }
 
 /// A span of a text split into words and punctuation.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Tok {
     pub start: usize,
     pub end: usize,
@@ -185,17 +185,23 @@ pub(super) struct Toks<'s> {
     pos: usize,
     to: usize,
     max: usize,
-    v: Vec<Tok>,
+    v: [Tok; MAX_TOKS],
+    n: usize,
 }
 
+/// The most tokens a `Toks` reads.
+pub(super) const MAX_TOKS: usize = 48;
+
 impl<'s> Toks<'s> {
+    /// The tokens of `s[from..to]`, at most `max` (capped at 48) of them.
     pub(super) fn new(s: &'s str, from: usize, to: usize, max: usize) -> Self {
         Toks {
             s,
             pos: from,
             to,
-            max,
-            v: Vec::new(),
+            max: max.min(MAX_TOKS),
+            v: [Tok::default(); MAX_TOKS],
+            n: 0,
         }
     }
 
@@ -214,7 +220,7 @@ impl<'s> Toks<'s> {
 
     /// Reads one more token; false at the end.
     fn fill_one(&mut self) -> bool {
-        if self.v.len() >= self.max {
+        if self.n >= self.max {
             return false;
         }
         let c = loop {
@@ -246,14 +252,15 @@ impl<'s> Toks<'s> {
             }
         }
         self.pos = end;
-        self.v.push(Tok { start, end, word });
+        self.v[self.n] = Tok { start, end, word };
+        self.n += 1;
         true
     }
 
     /// Token `i`, reading up to it.
     #[inline]
     pub(super) fn get(&mut self, i: usize) -> Option<Tok> {
-        while self.v.len() <= i {
+        while self.n <= i {
             if !self.fill_one() {
                 return None;
             }
@@ -292,7 +299,7 @@ impl<'s> Toks<'s> {
         if b > 0 {
             self.get(b - 1);
         }
-        let b = b.min(self.v.len());
+        let b = b.min(self.n);
         &self.v[a.min(b)..b]
     }
 
