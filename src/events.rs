@@ -42,6 +42,7 @@
 //! "buổi làm việc"; "bầu cử đại biểu Quốc hội …" gives kind "bầu cử". Claims
 //! are respected on the head word only; events claim nothing (last extractor).
 
+mod lex;
 mod scan;
 mod words;
 
@@ -53,6 +54,7 @@ use crate::doc::{Claims, Doc};
 use crate::numbers::{number_words, roman};
 use crate::record::{Event, Mention, Official, Temporal};
 use crate::text::collapse_ws;
+use lex::{PhraseIndex, WordSet};
 use words::{eq_lower, first_upper, prev_word_lower, Low, Tok, Toks};
 
 /// What the head word says the event is.
@@ -143,6 +145,29 @@ const CEREMONIES: &[&str] = &[
     "tuyên dương",
     "tổng kết",
     "đón nhận",
+];
+
+/// The kinds of the ceremonies, "lễ " + each of [`CEREMONIES`].
+const CEREMONY_KINDS: &[&str] = &[
+    "lễ bế mạc",
+    "lễ chào cờ",
+    "lễ công bố",
+    "lễ dâng hương",
+    "lễ khai giảng",
+    "lễ khai mạc",
+    "lễ khánh thành",
+    "lễ khởi công",
+    "lễ kết nạp",
+    "lễ kỷ niệm",
+    "lễ mít tinh",
+    "lễ phát động",
+    "lễ ra mắt",
+    "lễ thượng cờ",
+    "lễ trao",
+    "lễ truy điệu",
+    "lễ tuyên dương",
+    "lễ tổng kết",
+    "lễ đón nhận",
 ];
 
 /// Lower-case words allowed inside an organization name after its first
@@ -265,6 +290,20 @@ const ORG_STARTS: &[&str] = &[
     "ủy",
 ];
 
+/// Hashed views of the hot tables.
+static BODY_STOPS_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(BODY_STOPS));
+static TAIL_STOPS_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(TAIL_STOPS));
+static DETERMINERS_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(DETERMINERS));
+static QUALIFIERS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(QUALIFIERS.iter().map(|q| q.0)));
+static PURPOSES_INDEX: Lazy<PhraseIndex> = Lazy::new(|| PhraseIndex::new(PURPOSES.iter().copied()));
+static CEREMONIES_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(CEREMONIES.iter().copied()));
+static BODY_CONNECTORS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(BODY_CONNECTORS.iter().copied()));
+static PLACE_HEADS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(PLACE_HEADS.iter().copied()));
+
 fn in_sorted(table: &[&str], w: &str) -> bool {
     table.binary_search(&w).is_ok()
 }
@@ -290,11 +329,20 @@ fn sentence_scan(seg: &str, pos: usize) -> (Range<usize>, bool) {
             _ => false,
         }
     };
+    let marks = |c: &u8| matches!(c, b'\n' | b'.' | b'!' | b'?' | b';');
     let pos = pos.min(b.len());
     let floor = pos.saturating_sub(MAX);
+    // Back to the first end mark before `pos` (or the floor).
     let mut start = pos;
-    while start > floor && !is_end(start - 1) {
-        start -= 1;
+    while let Some(k) = b[floor..start].iter().rposition(marks) {
+        if is_end(floor + k) {
+            start = floor + k + 1;
+            break;
+        }
+        start = floor + k;
+    }
+    if start > floor && !is_end(start - 1) {
+        start = floor;
     }
     let natural_start = start == 0 || is_end(start - 1);
     while !seg.is_char_boundary(start) {
@@ -302,8 +350,18 @@ fn sentence_scan(seg: &str, pos: usize) -> (Range<usize>, bool) {
     }
     let ceil = (pos + MAX).min(b.len());
     let mut end = pos;
-    while end < ceil && !is_end(end) {
-        end += 1;
+    loop {
+        match b[end..ceil].iter().position(marks) {
+            Some(k) if is_end(end + k) => {
+                end += k;
+                break;
+            }
+            Some(k) => end += k + 1,
+            None => {
+                end = ceil;
+                break;
+            }
+        }
     }
     let natural_end = end == b.len() || is_end(end);
     while !seg.is_char_boundary(end) {
@@ -335,7 +393,7 @@ impl SentMemo {
 /// absolute).
 #[derive(Debug, Clone)]
 struct Cand {
-    kind: String,
+    kind: &'static str,
     /// The head word's range.
     head: Range<usize>,
     /// End of the name (terms after "nhiệm kỳ" excluded).
@@ -361,7 +419,7 @@ struct Cand {
 }
 
 impl Cand {
-    fn new(kind: String, head: Range<usize>, sentence: Range<usize>) -> Self {
+    fn new(kind: &'static str, head: Range<usize>, sentence: Range<usize>) -> Self {
         Cand {
             kind,
             name_end: head.end,
@@ -388,41 +446,33 @@ impl Cand {
 
 /// Lower-case words of `s`, canonical.
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    words::lower_str(s)
 }
 
 /// Reads a known phrase (lower case, single spaces) starting at token `i`;
-/// returns the phrase and the index after it. `table` is sorted: the
-/// phrases whose first word is the token's are found by binary search, and
-/// the longest that matches wins.
-fn match_phrase<'t>(toks: &mut Toks, i: usize, table: &[&'t str]) -> Option<(&'t str, usize)> {
+/// returns the phrase and the index after it. The longest phrase of the
+/// table that matches wins (the first of equal ones).
+fn match_phrase(toks: &mut Toks, i: usize, index: &PhraseIndex) -> Option<(&'static str, usize)> {
     let w0 = toks.word(i)?;
     let l0 = Low::new(w0);
-    match_phrase_low(toks, i, w0, &l0, table)
+    match_phrase_low(toks, i, w0, &l0, index)
 }
 
 /// `match_phrase` with the token's word `w0` and its lower case `l0` known.
-fn match_phrase_low<'t>(
+fn match_phrase_low(
     toks: &mut Toks,
     i: usize,
     w0: &str,
     l0: &str,
-    table: &[&'t str],
-) -> Option<(&'t str, usize)> {
+    index: &PhraseIndex,
+) -> Option<(&'static str, usize)> {
     if l0.len() != w0.len() {
         // Case pairs of Vietnamese letters have the same UTF-8 length.
         return None;
     }
-    let lo = table.partition_point(|p| *p < l0);
-    let mut best: Option<(&str, usize)> = None;
-    for &p in &table[lo..] {
-        if !p.starts_with(l0) {
-            break;
-        }
+    let mut best: Option<(&'static str, usize)> = None;
+    for &p in index.starting_with(l0) {
         let rest = &p[l0.len()..];
-        if !(rest.is_empty() || rest.starts_with(' ')) {
-            continue;
-        }
         let mut n = 1;
         let mut ok = true;
         for w in rest.split(' ').skip(1) {
@@ -494,7 +544,7 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
         if is_keyword(lw)
             || lw == "cấp"
             || lw == "trực"
-            || match_phrase_low(toks, j, w, lw, &QUALIFIERS_WORDS_VEC).is_some()
+            || match_phrase_low(toks, j, w, lw, &QUALIFIERS_INDEX).is_some()
         {
             break;
         }
@@ -504,10 +554,10 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
         if first_upper(w) {
             prev_upper = true;
             j += 1;
-        } else if let Some((_, k)) = match_phrase_low(toks, j, w, lw, BODY_CONNECTORS) {
+        } else if let Some((_, k)) = match_phrase_low(toks, j, w, lw, &BODY_CONNECTORS_INDEX) {
             prev_upper = false;
             j = k;
-        } else if prev_upper && !in_sorted(BODY_STOPS, lw) {
+        } else if prev_upper && !BODY_STOPS_SET.contains(lw) {
             prev_upper = false;
             j += 1;
         } else {
@@ -526,17 +576,13 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
     Some(j)
 }
 
-/// The qualifier phrases alone, for lookups that need a `&[&str]`.
-static QUALIFIERS_WORDS_VEC: Lazy<Vec<&'static str>> =
-    Lazy::new(|| QUALIFIERS.iter().map(|q| q.0).collect());
-
 fn qualifier_phrase(
     toks: &mut Toks,
     i: usize,
     w: &str,
     lw: &str,
 ) -> Option<(&'static str, bool, usize)> {
-    let (p, j) = match_phrase_low(toks, i, w, lw, &QUALIFIERS_WORDS_VEC)?;
+    let (p, j) = match_phrase_low(toks, i, w, lw, &QUALIFIERS_INDEX)?;
     let filler = QUALIFIERS.iter().find(|q| q.0 == p).is_some_and(|q| q.1);
     Some((p, filler, j))
 }
@@ -697,7 +743,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                         }
                     };
                     if let Some((k, close)) = close {
-                        c.title = lower(&collapse_ws(&seg[t.end..close.start]));
+                        c.title = words::lower_collapse(&seg[t.end..close.start]);
                         quoted = true;
                         name_end = close.end;
                         span_end = name_end;
@@ -828,11 +874,11 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             }
             break;
         }
-        if let Some(p) = match_phrase_low(toks, i, w, lw, PURPOSES).map(|x| x.0) {
+        if let Some(p) = match_phrase_low(toks, i, w, lw, &PURPOSES_INDEX).map(|x| x.0) {
             if c.purpose.is_none() && !quoted {
                 c.purpose = PURPOSES.iter().copied().find(|q| *q == p);
                 let (title_end, k) = read_tail(toks, i, 14);
-                c.title = lower(&collapse_ws(&seg[t.start..title_end]));
+                c.title = words::lower_collapse(&seg[t.start..title_end]);
                 name_end = title_end;
                 span_end = name_end;
                 i = k;
@@ -884,7 +930,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
         generic = true;
     }
     if generic {
-        c.kind.clear();
+        c.kind = "";
         return;
     }
     if head == Head::DaiHoi && !c.national && c.body.is_none() {
@@ -925,7 +971,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             c.name_end = c.head.end;
             c.span_end = c.head.end;
         } else {
-            c.kind.clear();
+            c.kind = "";
         }
         return;
     }
@@ -941,7 +987,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             Head::HoiThao | Head::ToaDam | Head::PhienHop | Head::KyHop
         )
     {
-        c.kind.clear();
+        c.kind = "";
     }
 }
 
@@ -1015,7 +1061,7 @@ fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
         if j > i {
             let lw_buf = Low::new(&seg[t.start..t.end]);
             let lw: &str = &lw_buf;
-            if in_sorted(TAIL_STOPS, lw) || is_keyword_stop(lw) {
+            if TAIL_STOPS_SET.contains(lw) || is_keyword_stop(lw) {
                 break;
             }
         }
@@ -1040,14 +1086,17 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             if prev_word_lower(seg, c.head.start - off).as_deref() == Some("nghi") {
                 return false;
             }
-            let Some((verb, k)) = match_phrase(toks, 0, CEREMONIES) else {
+            let Some((verb, k)) = match_phrase(toks, 0, &CEREMONIES_INDEX) else {
                 return false;
             };
-            c.kind = format!("lễ {verb}");
+            c.kind = CEREMONIES
+                .iter()
+                .position(|v| *v == verb)
+                .map_or("lễ", |k| CEREMONY_KINDS[k]);
             let verb_end = tok_end(toks, k - 1);
             if let Some(tk) = toks.get(k).filter(|t| t.word) {
                 let (end, _) = read_tail(toks, k, 14);
-                c.title = lower(&collapse_ws(&seg[tk.start..end]));
+                c.title = words::lower_collapse(&seg[tk.start..end]);
                 c.name_end = end + off;
             } else {
                 c.name_end = verb_end + off;
@@ -1068,10 +1117,10 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             {
                 return false;
             }
-            c.kind = "lễ kỷ niệm".into();
+            c.kind = "lễ kỷ niệm";
             let (end, _) = read_tail(toks, 0, 16);
             let start = toks.get(0).map_or(end, |t| t.start);
-            c.title = lower(&collapse_ws(&seg[start..end]));
+            c.title = words::lower_collapse(&seg[start..end]);
             c.name_end = end + off;
             c.span_end = c.name_end;
             true
@@ -1080,7 +1129,7 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             let prev = prev_word_lower(seg, c.head.start - off);
             if prev.as_deref() == Some("cuộc") {
                 c.anaphor = true;
-                c.kind = "bầu cử".into();
+                c.kind = "bầu cử";
                 return true;
             }
             if matches!(
@@ -1095,7 +1144,7 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             if !ok {
                 return false;
             }
-            c.kind = "bầu cử".into();
+            c.kind = "bầu cử";
             let (mut end, k) = read_tail(toks, 0, 10);
             if toks.low(k).as_deref() == Some("khóa") {
                 if let Some(r) = toks.word(k + 1).filter(|r| all_roman_caps(r)) {
@@ -1104,7 +1153,7 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
                 }
             }
             let start = toks.get(0).map_or(end, |t| t.start);
-            c.title = lower(&collapse_ws(&seg[start..end]));
+            c.title = words::lower_collapse(&seg[start..end]);
             c.name_end = end + off;
             c.span_end = c.name_end;
             true
@@ -1131,12 +1180,12 @@ fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
     };
     if buoi {
         if let Some(d) = prev_word_lower(seg, start) {
-            if in_sorted(DETERMINERS, &d) {
+            if DETERMINERS_SET.contains(&d) {
                 return false;
             }
         }
     }
-    c.kind = "buổi làm việc".into();
+    c.kind = "buổi làm việc";
     let sent_end = c.sentence.end - off;
     let mut toks = Toks::new(seg, c.head.end - off, sent_end, 30);
     let toks = &mut toks;
@@ -1216,12 +1265,12 @@ fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
         };
         let sentence = memo.range.clone();
         let abs_sentence = sentence.start + off..sentence.end + off;
-        let mut c = Cand::new(kind_of(head).to_string(), s + off..e + off, abs_sentence);
+        let mut c = Cand::new(kind_of(head), s + off..e + off, abs_sentence);
         let prev = prev_word_lower(seg, s);
         // "các hội nghị", "những đại hội": a class of events.
         let determiner = prev
             .as_deref()
-            .is_some_and(|p| in_sorted(DETERMINERS, p) || p.bytes().all(|b| b.is_ascii_digit()));
+            .is_some_and(|p| DETERMINERS_SET.contains(p) || p.bytes().all(|b| b.is_ascii_digit()));
         let ok = match head {
             Head::LamViec => parse_work(seg, off, &mut c),
             Head::Le | Head::KyNiem | Head::BauCu => {
@@ -1416,7 +1465,7 @@ fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
     let toks = &mut toks;
     let first = toks.word(0)?;
     let lf = Low::new(first);
-    let place_head = match_phrase(toks, 0, PLACE_HEADS).is_some();
+    let place_head = match_phrase(toks, 0, &PLACE_HEADS_INDEX).is_some();
     if !place_head && (!first_upper(first) || in_sorted(NOT_PLACES, &lf)) {
         return None;
     }
@@ -1426,7 +1475,7 @@ fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
     while let Some(w) = toks.word(j) {
         let lw_buf = Low::new(w);
         let lw: &str = &lw_buf;
-        if in_sorted(TAIL_STOPS, lw)
+        if TAIL_STOPS_SET.contains(lw)
             || matches!(lw, "ngày" | "chiều" | "nhân" | "trong" | "từ" | "đến")
         {
             break;
@@ -1699,15 +1748,9 @@ pub fn extract(
                 let e = &mut events[i];
                 e.mentions.push(c.head.start..c.span_end);
                 if weight(&c) > weight(&e.c) {
-                    let keep_date = e.date.clone();
                     e.name = collapse_ws(&text[c.head.start..c.name_end]);
-                    let merged = merge_cand(&e.c, &c);
-                    e.c = merged;
-                    e.date = keep_date;
-                } else {
-                    let merged = merge_cand(&e.c, &c);
-                    e.c = merged;
                 }
+                merge_cand(&mut e.c, &c);
                 i
             }
             None => {
@@ -1802,7 +1845,7 @@ pub fn extract(
     events
         .into_iter()
         .map(|e| Event {
-            kind: e.c.kind.clone(),
+            kind: e.c.kind.to_string(),
             name: e.name,
             ordinal: e.c.ordinal,
             term: e.term_years.or(e.term_khoa),
@@ -1828,9 +1871,8 @@ fn merge_chairs(into: &mut Vec<String>, from: Vec<String>) {
 }
 
 /// Fills the fields an event lacks from a new mention of it.
-fn merge_cand(e: &Cand, m: &Cand) -> Cand {
-    let mut out = e.clone();
-    out.ordinal = e.ordinal.or(m.ordinal);
+fn merge_cand(out: &mut Cand, m: &Cand) {
+    out.ordinal = out.ordinal.or(m.ordinal);
     if out.body_key.as_ref().map_or(0, String::len) < m.body_key.as_ref().map_or(0, String::len) {
         out.body = m.body.clone();
         out.body_key = m.body_key.clone();
@@ -1852,7 +1894,6 @@ fn merge_cand(e: &Cand, m: &Cand) -> Cand {
     }
     out.national |= m.national;
     out.local |= m.local;
-    out
 }
 
 /// Date and place from the preamble of the sentence that reports the event:
@@ -1933,6 +1974,10 @@ mod tests {
             assert!(t.iter().all(|w| lower(w) == *w));
         }
         assert!(QUALIFIERS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(CEREMONIES.len(), CEREMONY_KINDS.len());
+        for (v, k) in CEREMONIES.iter().zip(CEREMONY_KINDS) {
+            assert_eq!(format!("lễ {v}"), *k);
+        }
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! (leftmost-first, non-overlapping) without its cost on Vietnamese text:
 //! one pass over the bytes stops only where a possible first letter (h, đ,
 //! k, p, t, l, b in either case, and the Kelvin sign that folds to k) meets
-//! a possible second byte, and compares the few bytes that follow.
+//! possible next bytes (three table lookups), and compares the few bytes
+//! that follow.
 
 use super::Head;
 
@@ -239,41 +240,66 @@ fn head_at(b: &[u8], i: usize) -> Option<(usize, Head)> {
         .find_map(|(p, h)| match_at(b, j, p).map(|e| (e, *h)))
 }
 
-/// Classes of first bytes and of the bytes after them: a head word can
-/// start at `i` only when `FIRST[b[i]] & NEXT[b[i + 1]] != 0`.
+/// A cheap filter over the first three bytes: a head word can start at `i`
+/// only when `FIRST[b[i]] & NEXT[b[i + 1]] & THIRD[b[i + 2]] != 0`. Each bit
+/// stands for one first letter and the bytes that may follow it:
 ///
-/// - 1: h, k, t, l, b (either case) before the lead byte of a Vietnamese
-///   vowel (C3 "à", "ì"; E1 "ộ", "ạ", "ỳ", "ỷ", "ọ", "ễ", "ầ");
-/// - 2: p before h ("phiên");
-/// - 4: C4 before 90/91 ("Đ"/"đ");
-/// - 8: E2 before 84 (the Kelvin sign, E2 84 AA).
+/// - 1 "h": E1 BB ("ộ"); 2 "k": E1 BB ("ỳ", "ỷ") or C3 AC/8C ("ì");
+/// - 4 "t": E1 BB ("ọ"); 8 "l": C3 A0/80 ("à") or E1 BB ("ễ");
+/// - 16 "b": E1 BA ("ầ"); 32 "p": h i ("phiên");
+/// - 64 "đ" (C4 90/91): E1 ("ạ"); 128 the Kelvin sign (E2 84 AA).
 static FIRST: [u8; 256] = {
     let mut t = [0u8; 256];
-    let s = b"hHkKtTlLbB";
-    let mut i = 0;
-    while i < s.len() {
-        t[s[i] as usize] = 1;
-        i += 1;
-    }
-    t[b'p' as usize] = 2;
-    t[b'P' as usize] = 2;
-    t[0xC4] = 4;
-    t[0xE2] = 8;
+    t[b'h' as usize] = 1;
+    t[b'H' as usize] = 1;
+    t[b'k' as usize] = 2;
+    t[b'K' as usize] = 2;
+    t[b't' as usize] = 4;
+    t[b'T' as usize] = 4;
+    t[b'l' as usize] = 8;
+    t[b'L' as usize] = 8;
+    t[b'b' as usize] = 16;
+    t[b'B' as usize] = 16;
+    t[b'p' as usize] = 32;
+    t[b'P' as usize] = 32;
+    t[0xC4] = 64;
+    t[0xE2] = 128;
     t
 };
 
 /// See [`FIRST`].
 static NEXT: [u8; 256] = {
     let mut t = [0u8; 256];
-    t[0xC3] = 1;
-    t[0xE1] = 1;
-    t[b'h' as usize] = 2;
-    t[b'H' as usize] = 2;
-    t[0x90] = 4;
-    t[0x91] = 4;
-    t[0x84] = 8;
+    t[0xE1] = 1 | 2 | 4 | 8 | 16;
+    t[0xC3] = 2 | 8;
+    t[b'h' as usize] = 32;
+    t[b'H' as usize] = 32;
+    t[0x90] = 64;
+    t[0x91] = 64;
+    t[0x84] = 128;
     t
 };
+
+/// See [`FIRST`].
+static THIRD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[0xBB] = 1 | 2 | 4 | 8;
+    t[0xBA] = 16;
+    t[0xAC] = 2;
+    t[0x8C] = 2;
+    t[0xA0] = 8;
+    t[0x80] = 8;
+    t[b'i' as usize] = 32;
+    t[b'I' as usize] = 32;
+    t[0xE1] = 64;
+    t[0xAA] = 128;
+    t
+};
+
+#[inline(always)]
+fn maybe_head(x: u8, y: u8, z: u8) -> bool {
+    FIRST[x as usize] & NEXT[y as usize] & THIRD[z as usize] != 0
+}
 
 /// The head matches of a text, in order: `(start, end, head)`.
 pub(super) struct Heads<'s> {
@@ -296,14 +322,14 @@ impl Iterator for Heads<'_> {
         let b = self.b;
         let mut i = self.i;
         // Eight positions at a time: one branch for all of them.
-        while let Some(w) = b.get(i..i + 9) {
+        while let Some(w) = b.get(i..i + 10) {
             let mut m = 0;
             for k in 0..8 {
-                m |= FIRST[w[k] as usize] & NEXT[w[k + 1] as usize];
+                m |= FIRST[w[k] as usize] & NEXT[w[k + 1] as usize] & THIRD[w[k + 2] as usize];
             }
             if m != 0 {
                 for k in 0..8 {
-                    if FIRST[w[k] as usize] & NEXT[w[k + 1] as usize] != 0 {
+                    if maybe_head(w[k], w[k + 1], w[k + 2]) {
                         if let Some((e, h)) = head_at(b, i + k) {
                             self.i = e;
                             return Some((i + k, e, h));
@@ -313,8 +339,8 @@ impl Iterator for Heads<'_> {
             }
             i += 8;
         }
-        while i + 1 < b.len() {
-            if FIRST[b[i] as usize] & NEXT[b[i + 1] as usize] != 0 {
+        while i + 2 < b.len() {
+            if maybe_head(b[i], b[i + 1], b[i + 2]) {
                 if let Some((e, h)) = head_at(b, i) {
                     self.i = e;
                     return Some((i, e, h));

@@ -66,7 +66,65 @@ pub(super) enum Low {
 
 impl Low {
     /// `s.to_lowercase()`.
+    ///
+    /// ASCII and the Vietnamese letters are lower-cased byte by byte: their
+    /// case pairs differ only in the last byte of their UTF-8 form (À C3 80
+    /// / à C3 A0, Đ C4 90 / đ C4 91, Ộ E1 BB 98 / ộ E1 BB 99); any other
+    /// character sends the whole word to the general path.
+    #[inline]
     pub(super) fn new(s: &str) -> Low {
+        let b = s.as_bytes();
+        if b.len() > INLINE {
+            return Low::Heap(lower_str(s));
+        }
+        let mut buf = [0u8; INLINE];
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                buf[i] = x.to_ascii_lowercase();
+                i += 1;
+                continue;
+            }
+            let y = b.get(i + 1).copied().unwrap_or(0);
+            match x {
+                0xC3 => {
+                    buf[i] = x;
+                    buf[i + 1] = if (0x80..=0x9E).contains(&y) && y != 0x97 {
+                        y + 0x20
+                    } else {
+                        y
+                    };
+                    i += 2;
+                }
+                0xC4..=0xC6 => {
+                    let l = match (x, y) {
+                        (0xC4, 0x82 | 0x90 | 0xA8) | (0xC5, 0xA8) | (0xC6, 0xA0 | 0xAF) => y + 1,
+                        (0xC4, 0x83 | 0x91 | 0xA9) | (0xC5, 0xA9) | (0xC6, 0xA1 | 0xB0) => y,
+                        _ => return Low::by_chars(s),
+                    };
+                    buf[i] = x;
+                    buf[i + 1] = l;
+                    i += 2;
+                }
+                0xE1 => {
+                    let z = b.get(i + 2).copied().unwrap_or(0);
+                    if !(y == 0xBB || (y == 0xBA && z >= 0xA0)) {
+                        return Low::by_chars(s);
+                    }
+                    buf[i] = x;
+                    buf[i + 1] = y;
+                    buf[i + 2] = z | 1;
+                    i += 3;
+                }
+                _ => return Low::by_chars(s),
+            }
+        }
+        Low::Inline(buf, b.len() as u8)
+    }
+
+    /// `s.to_lowercase()` character by character.
+    fn by_chars(s: &str) -> Low {
         let mut buf = [0u8; INLINE];
         let mut n = 0;
         for c in s.chars() {
@@ -120,6 +178,35 @@ impl std::fmt::Debug for Low {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         (**self).fmt(f)
     }
+}
+
+/// `s.to_lowercase()`, with the fast paths of [`Low`].
+pub(super) fn lower_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match lower_fast(c) {
+            Some(l) => out.push(l),
+            None => return s.to_lowercase(),
+        }
+    }
+    out
+}
+
+/// `collapse_ws(s).to_lowercase()` in one pass.
+pub(super) fn lower_collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            match lower_fast(c) {
+                Some(l) => out.push(l),
+                None => return crate::text::collapse_ws(s).to_lowercase(),
+            }
+        }
+    }
+    out
 }
 
 /// True when `word` lower-cased is `target` (lower case), without
@@ -327,6 +414,18 @@ mod tests {
     }
 
     #[test]
+    fn lower_strings_are_to_lowercase() {
+        for s in ["", " Hội  Nghị\n", "ĐẠI HỘI ΣΑΣ", "İ x", "\u{212A}ỳ họp"] {
+            assert_eq!(lower_str(s), s.to_lowercase(), "{s}");
+            assert_eq!(
+                lower_collapse(s),
+                crate::text::collapse_ws(s).to_lowercase(),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
     fn low_is_to_lowercase() {
         for s in [
             "",
@@ -337,8 +436,15 @@ mod tests {
             "İstanbul",
             "\u{212A}ỳ",
             &"Ộ".repeat(30),
+            "ẞ Ă Đ Ĩ Ũ Ơ Ư ă đ ĩ ũ ơ ư × ÷ ß Þ ÿ Ā ĉ",
         ] {
             assert_eq!(&*Low::new(s), s.to_lowercase(), "{s}");
+        }
+        // Every character of the fast ranges, alone and in a word.
+        for u in (0x80u32..0x250).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let w = format!("a{c}b");
+            assert_eq!(&*Low::new(&w), w.to_lowercase(), "{c}");
         }
     }
 
