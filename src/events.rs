@@ -659,7 +659,7 @@ fn contains_words(a: &str, b: &str) -> bool {
 }
 
 /// Lower-cased text of the ~`n` bytes before `pos` (on a char boundary).
-fn before(seg: &str, pos: usize, n: usize) -> Low {
+fn before(seg: &str, pos: usize, n: usize) -> Low<'_> {
     let mut s = pos.saturating_sub(n);
     while !seg.is_char_boundary(s) {
         s += 1;
@@ -1419,9 +1419,9 @@ fn event_date(t: &Temporal) -> Option<&str> {
 }
 
 /// The date written right after an event's name.
-fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &'d [Temporal]) -> Option<&'d str> {
+fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &[&'d Temporal]) -> Option<&'d str> {
     let i = dates.partition_point(|d| d.start < end);
-    let d = dates.get(i)?;
+    let d: &'d Temporal = dates.get(i)?;
     if d.start >= limit || d.start - end > 40 {
         return None;
     }
@@ -1441,10 +1441,10 @@ fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &'d [Temporal]) -
 fn leading_date<'d>(
     text: &str,
     sentence: &Range<usize>,
-    dates: &'d [Temporal],
+    dates: &[&'d Temporal],
 ) -> Option<(&'d Temporal, &'d str)> {
     let i = dates.partition_point(|d| d.start < sentence.start);
-    let d = dates.get(i)?;
+    let d: &'d Temporal = dates.get(i)?;
     if d.start >= sentence.end || d.start - sentence.start > 30 {
         return None;
     }
@@ -1587,8 +1587,9 @@ struct ChairMemo {
     range: Range<usize>,
     /// The sentence names a chair ("chủ trì", "Trưởng đoàn").
     cue: Option<bool>,
-    /// The sentence lower-cased.
-    lower: Option<String>,
+    /// The sentence lower-cased, where "chủ trì" and "trưởng đoàn" first
+    /// occur in it.
+    lower: Option<(String, Option<usize>, Option<usize>)>,
 }
 
 /// The chairs named around one event mention in its sentence.
@@ -1618,13 +1619,21 @@ fn chairs_of(
     if !cue {
         return Vec::new();
     }
-    let lst: &str = memo.lower.get_or_insert_with(|| lower(st));
+    let (lst, p_chu_tri, p_truong_doan) = {
+        let m = memo.lower.get_or_insert_with(|| {
+            let l = lower(st);
+            let a = l.find("chủ trì");
+            let b = l.find("trưởng đoàn");
+            (l, a, b)
+        });
+        (m.0.as_str(), m.1, m.2)
+    };
     if lst.len() != st.len() {
         return Vec::new();
     }
     let mut out = Vec::new();
     // "Chủ trì Hội nghị, … X" / "X … chủ trì Hội nghị".
-    if let Some(p) = lst.find("chủ trì") {
+    if let Some(p) = p_chu_tri {
         let at = sent.start + p;
         let after = at + "chủ trì".len();
         let gap = text.get(after..c.head.start).unwrap_or("x");
@@ -1661,7 +1670,7 @@ fn chairs_of(
         }
     }
     if out.is_empty() {
-        if let Some(p) = lst.find("trưởng đoàn") {
+        if let Some(p) = p_truong_doan {
             if let Some(d) = lst[..p].rfind("do ") {
                 out = officials_in(offs, officials, sent.start + d..sent.start + p);
             }
@@ -1690,7 +1699,7 @@ pub fn extract(
         return Vec::new();
     }
     let text = doc.text;
-    let mut dates_sorted: Vec<Temporal> = dates.to_vec();
+    let mut dates_sorted: Vec<&Temporal> = dates.iter().collect();
     dates_sorted.sort_by_key(|d| d.start);
     let mut offs: Vec<(usize, usize)> = officials
         .iter()
@@ -1898,7 +1907,7 @@ fn merge_cand(out: &mut Cand, m: &Cand) {
 
 /// Date and place from the preamble of the sentence that reports the event:
 /// "Ngày 9/7, tại Hà Nội, [organizer] tổ chức [event]".
-fn preamble(text: &str, c: &Cand, dates: &[Temporal], e: &mut Acc) {
+fn preamble(text: &str, c: &Cand, dates: &[&Temporal], e: &mut Acc) {
     let lead = leading_date(text, &c.sentence, dates);
     let mut any = false;
     if let Some((d, v)) = lead {

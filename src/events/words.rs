@@ -56,15 +56,18 @@ pub(super) fn word_char(c: char) -> bool {
 
 const INLINE: usize = 64;
 
-/// A lower-cased string (`str::to_lowercase`), kept on the stack when short.
-pub(super) enum Low {
+/// A lower-cased string (`str::to_lowercase`): the string itself when it
+/// has no capitals, else kept on the stack when short.
+pub(super) enum Low<'a> {
+    /// The string was already lower case.
+    Same(&'a str),
     /// Up to 64 bytes of UTF-8.
     Inline([u8; INLINE], u8),
     /// Longer strings, and the rare ones that need the general mapping.
     Heap(String),
 }
 
-impl Low {
+impl<'a> Low<'a> {
     /// `s.to_lowercase()`.
     ///
     /// ASCII and the Vietnamese letters are lower-cased byte by byte: their
@@ -72,17 +75,19 @@ impl Low {
     /// / à C3 A0, Đ C4 90 / đ C4 91, Ộ E1 BB 98 / ộ E1 BB 99); any other
     /// character sends the whole word to the general path.
     #[inline]
-    pub(super) fn new(s: &str) -> Low {
+    pub(super) fn new(s: &'a str) -> Low<'a> {
         let b = s.as_bytes();
         if b.len() > INLINE {
             return Low::Heap(lower_str(s));
         }
         let mut buf = [0u8; INLINE];
+        let mut changed = false;
         let mut i = 0;
         while i < b.len() {
             let x = b[i];
             if x < 0x80 {
                 buf[i] = x.to_ascii_lowercase();
+                changed |= x.is_ascii_uppercase();
                 i += 1;
                 continue;
             }
@@ -91,6 +96,7 @@ impl Low {
                 0xC3 => {
                     buf[i] = x;
                     buf[i + 1] = if (0x80..=0x9E).contains(&y) && y != 0x97 {
+                        changed = true;
                         y + 0x20
                     } else {
                         y
@@ -103,6 +109,7 @@ impl Low {
                         (0xC4, 0x83 | 0x91 | 0xA9) | (0xC5, 0xA9) | (0xC6, 0xA1 | 0xB0) => y,
                         _ => return Low::by_chars(s),
                     };
+                    changed |= l != y;
                     buf[i] = x;
                     buf[i + 1] = l;
                     i += 2;
@@ -112,6 +119,7 @@ impl Low {
                     if !(y == 0xBB || (y == 0xBA && z >= 0xA0)) {
                         return Low::by_chars(s);
                     }
+                    changed |= z & 1 == 0;
                     buf[i] = x;
                     buf[i + 1] = y;
                     buf[i + 2] = z | 1;
@@ -120,11 +128,15 @@ impl Low {
                 _ => return Low::by_chars(s),
             }
         }
-        Low::Inline(buf, b.len() as u8)
+        if changed {
+            Low::Inline(buf, b.len() as u8)
+        } else {
+            Low::Same(s)
+        }
     }
 
     /// `s.to_lowercase()` character by character.
-    fn by_chars(s: &str) -> Low {
+    fn by_chars(s: &str) -> Low<'a> {
         let mut buf = [0u8; INLINE];
         let mut n = 0;
         for c in s.chars() {
@@ -157,10 +169,12 @@ impl Low {
     }
 }
 
-impl Deref for Low {
+impl Deref for Low<'_> {
     type Target = str;
+    #[inline]
     fn deref(&self) -> &str {
         match self {
+            Low::Same(s) => s,
             // Only whole UTF-8 encodings are written into the buffer.
             Low::Inline(b, n) => std::str::from_utf8(&b[..*n as usize]).unwrap_or(""),
             Low::Heap(s) => s,
@@ -168,27 +182,85 @@ impl Deref for Low {
     }
 }
 
-impl PartialEq<&str> for Low {
+impl PartialEq<&str> for Low<'_> {
     fn eq(&self, other: &&str) -> bool {
         &**self == *other
     }
 }
 
-impl std::fmt::Debug for Low {
+impl std::fmt::Debug for Low<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         (**self).fmt(f)
     }
 }
 
-/// `s.to_lowercase()`, with the fast paths of [`Low`].
+/// `s.to_lowercase()`: runs of characters without capitals are copied as
+/// they are; ASCII and Vietnamese capitals are lowered from their bytes;
+/// other characters take the general mapping.
 pub(super) fn lower_str(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match lower_fast(c) {
-            Some(l) => out.push(l),
-            None => return s.to_lowercase(),
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                out.push_str(&s[run..i]);
+                out.push(x.to_ascii_lowercase() as char);
+                run = i + 1;
+            }
+            i += 1;
+            continue;
         }
+        let n = match x {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        let z = b.get(i + 2).copied().unwrap_or(0);
+        // The lower-case character when it differs, `None` when the
+        // character is its own lower case.
+        let lowered: Option<u32> = match (x, y) {
+            // U+0080-U+00BF: no capitals.
+            (0xC2, _) => None,
+            (0xC3, 0x80..=0x9E) if y != 0x97 => Some(0xC0 + u32::from(y & 0x3F) + 0x20),
+            (0xC3, _) => None,
+            (0xC4, 0x82 | 0x90 | 0xA8) | (0xC5, 0xA8) | (0xC6, 0xA0 | 0xAF) => {
+                Some(((u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F)) + 1)
+            }
+            (0xC4, 0x83 | 0x91 | 0xA9) | (0xC5, 0xA9) | (0xC6, 0xA1 | 0xB0) => None,
+            (0xE1, 0xBB) | (0xE1, 0xBA) if y == 0xBB || z >= 0xA0 => {
+                (z & 1 == 0).then(|| 0x1000 + (u32::from(y & 0x3F) << 6) + u32::from(z & 0x3F) + 1)
+            }
+            // General Punctuation (U+2000-U+207F): no capitals.
+            (0xE2, 0x80 | 0x81) => None,
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if c == 'Σ' {
+                    // Final sigma depends on context: the general mapping.
+                    return s.to_lowercase();
+                }
+                let mut l = c.to_lowercase();
+                if l.next() == Some(c) && l.next().is_none() {
+                    None
+                } else {
+                    out.push_str(&s[run..i]);
+                    out.extend(c.to_lowercase());
+                    run = i + n;
+                    None
+                }
+            }
+        };
+        if let Some(l) = lowered.and_then(char::from_u32) {
+            out.push_str(&s[run..i]);
+            out.push(l);
+            run = i + n;
+        }
+        i += n;
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -251,7 +323,7 @@ pub(super) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
 }
 
 /// The previous word before `pos`, lower-cased.
-pub(super) fn prev_word_lower(seg: &str, pos: usize) -> Option<Low> {
+pub(super) fn prev_word_lower(seg: &str, pos: usize) -> Option<Low<'_>> {
     prev_word(seg, pos).map(|(_, w)| Low::new(w))
 }
 
@@ -371,7 +443,7 @@ impl<'s> Toks<'s> {
 
     /// Token `i` lower-cased when it is a word.
     #[inline]
-    pub(super) fn low(&mut self, i: usize) -> Option<Low> {
+    pub(super) fn low(&mut self, i: usize) -> Option<Low<'s>> {
         self.word(i).map(Low::new)
     }
 
@@ -441,10 +513,11 @@ mod tests {
             assert_eq!(&*Low::new(s), s.to_lowercase(), "{s}");
         }
         // Every character of the fast ranges, alone and in a word.
-        for u in (0x80u32..0x250).chain(0x1E00..0x1F00) {
+        for u in (0x80u32..0x250).chain(0x1E00..0x1F00).chain(0x2000..0x2080) {
             let Some(c) = char::from_u32(u) else { continue };
             let w = format!("a{c}b");
             assert_eq!(&*Low::new(&w), w.to_lowercase(), "{c}");
+            assert_eq!(lower_str(&w), w.to_lowercase(), "{c}");
         }
     }
 
