@@ -329,12 +329,11 @@ fn sentence_scan(seg: &str, pos: usize) -> (Range<usize>, bool) {
             _ => false,
         }
     };
-    let marks = |c: &u8| matches!(c, b'\n' | b'.' | b'!' | b'?' | b';');
     let pos = pos.min(b.len());
     let floor = pos.saturating_sub(MAX);
     // Back to the first end mark before `pos` (or the floor).
     let mut start = pos;
-    while let Some(k) = b[floor..start].iter().rposition(marks) {
+    while let Some(k) = rfind_mark(&b[floor..start]) {
         if is_end(floor + k) {
             start = floor + k + 1;
             break;
@@ -351,7 +350,7 @@ fn sentence_scan(seg: &str, pos: usize) -> (Range<usize>, bool) {
     let ceil = (pos + MAX).min(b.len());
     let mut end = pos;
     loop {
-        match b[end..ceil].iter().position(marks) {
+        match find_mark(&b[end..ceil]) {
             Some(k) if is_end(end + k) => {
                 end += k;
                 break;
@@ -368,6 +367,47 @@ fn sentence_scan(seg: &str, pos: usize) -> (Range<usize>, bool) {
         end -= 1;
     }
     (start..end.max(pos), natural_start && natural_end)
+}
+
+/// Bytes that may end a sentence: "\n", ".", "!", "?", ";".
+static MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b';' as usize] = true;
+    t
+};
+
+/// The first sentence mark in `b`, eight bytes tested at a time.
+fn find_mark(b: &[u8]) -> Option<usize> {
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        if c.iter().fold(false, |a, &x| a | MARK[x as usize]) {
+            return c.iter().position(|&x| MARK[x as usize]).map(|k| at + k);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&x| MARK[x as usize])
+        .map(|k| at + k)
+}
+
+/// The last sentence mark in `b`, eight bytes tested at a time.
+fn rfind_mark(b: &[u8]) -> Option<usize> {
+    let mut chunks = b.rchunks_exact(8);
+    let mut end = b.len();
+    for c in &mut chunks {
+        end -= 8;
+        if c.iter().fold(false, |a, &x| a | MARK[x as usize]) {
+            return c.iter().rposition(|&x| MARK[x as usize]).map(|k| end + k);
+        }
+    }
+    chunks.remainder().iter().rposition(|&x| MARK[x as usize])
 }
 
 /// The last sentence `scan_segment` found, reused for the next mentions in

@@ -7,7 +7,7 @@
 //! (leftmost-first, non-overlapping) without its cost on Vietnamese text:
 //! one pass over the bytes stops only where a possible first letter (h, đ,
 //! k, p, t, l, b in either case, and the Kelvin sign that folds to k) meets
-//! possible next bytes (three table lookups), and compares the few bytes
+//! possible next bytes (four table lookups), and compares the few bytes
 //! that follow.
 
 use super::Head;
@@ -240,14 +240,18 @@ fn head_at(b: &[u8], i: usize) -> Option<(usize, Head)> {
         .find_map(|(p, h)| match_at(b, j, p).map(|e| (e, *h)))
 }
 
-/// A cheap filter over the first three bytes: a head word can start at `i`
-/// only when `FIRST[b[i]] & NEXT[b[i + 1]] & THIRD[b[i + 2]] != 0`. Each bit
-/// stands for one first letter and the bytes that may follow it:
+/// A cheap filter over the first four bytes: a head word can start at `i`
+/// only when `FIRST[b[i]] & NEXT[b[i + 1]] & THIRD[b[i + 2]] &
+/// FOURTH[b[i + 3]] != 0`. Each bit stands for one first letter and the
+/// bytes that may follow it:
 ///
-/// - 1 "h": E1 BB ("ộ"); 2 "k": E1 BB ("ỳ", "ỷ") or C3 AC/8C ("ì");
-/// - 4 "t": E1 BB ("ọ"); 8 "l": C3 A0/80 ("à") or E1 BB ("ễ");
-/// - 16 "b": E1 BA ("ầ"); 32 "p": h i ("phiên");
-/// - 64 "đ" (C4 90/91): E1 ("ạ"); 128 the Kelvin sign (E2 84 AA).
+/// - 1 "h": E1 BB 98/99 ("ộ");
+/// - 2 "k": E1 BB B2/B3/B6/B7 ("ỳ", "ỷ") or C3 AC/8C ("ì") and a space;
+/// - 4 "t": E1 BB 8C/8D ("ọ");
+/// - 8 "l": C3 A0/80 ("à") and "m", or E1 BB 84/85 ("ễ");
+/// - 16 "b": E1 BA A6/A7 ("ầ"); 32 "p": h i and the lead byte of "ê";
+/// - 64 "đ" (C4 90/91): E1 BA ("ạ"); 128 the Kelvin sign (E2 84 AA) and
+///   the lead byte of "ỳ", "ỷ" or "ì".
 static FIRST: [u8; 256] = {
     let mut t = [0u8; 256];
     t[b'h' as usize] = 1;
@@ -296,9 +300,35 @@ static THIRD: [u8; 256] = {
     t
 };
 
+/// See [`FIRST`].
+static FOURTH: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[0x98] = 1;
+    t[0x99] = 1;
+    t[0xB2] = 2;
+    t[0xB3] = 2;
+    t[0xB6] = 2;
+    t[0xB7] = 2;
+    t[b' ' as usize] = 2;
+    t[0x8C] = 4;
+    t[0x8D] = 4;
+    t[b'm' as usize] = 8;
+    t[b'M' as usize] = 8;
+    t[0x84] = 8;
+    t[0x85] = 8;
+    t[0xA6] = 16;
+    t[0xA7] = 16;
+    t[0xC3] = 32 | 128;
+    t[0xBA] = 64;
+    t[0xE1] = 128;
+    t
+};
+
 #[inline(always)]
-fn maybe_head(x: u8, y: u8, z: u8) -> bool {
-    FIRST[x as usize] & NEXT[y as usize] & THIRD[z as usize] != 0
+fn maybe_head(w: &[u8]) -> bool {
+    w.len() >= 4
+        && FIRST[w[0] as usize] & NEXT[w[1] as usize] & THIRD[w[2] as usize] & FOURTH[w[3] as usize]
+            != 0
 }
 
 /// The head matches of a text, in order: `(start, end, head)`.
@@ -322,14 +352,17 @@ impl Iterator for Heads<'_> {
         let b = self.b;
         let mut i = self.i;
         // Eight positions at a time: one branch for all of them.
-        while let Some(w) = b.get(i..i + 10) {
+        while let Some(w) = b.get(i..i + 11).and_then(|w| <&[u8; 11]>::try_from(w).ok()) {
             let mut m = 0;
             for k in 0..8 {
-                m |= FIRST[w[k] as usize] & NEXT[w[k + 1] as usize] & THIRD[w[k + 2] as usize];
+                m |= FIRST[w[k] as usize]
+                    & NEXT[w[k + 1] as usize]
+                    & THIRD[w[k + 2] as usize]
+                    & FOURTH[w[k + 3] as usize];
             }
             if m != 0 {
                 for k in 0..8 {
-                    if maybe_head(w[k], w[k + 1], w[k + 2]) {
+                    if maybe_head(&w[k..]) {
                         if let Some((e, h)) = head_at(b, i + k) {
                             self.i = e;
                             return Some((i + k, e, h));
@@ -339,8 +372,8 @@ impl Iterator for Heads<'_> {
             }
             i += 8;
         }
-        while i + 2 < b.len() {
-            if maybe_head(b[i], b[i + 1], b[i + 2]) {
+        while i + 3 < b.len() {
+            if maybe_head(&b[i..]) {
                 if let Some((e, h)) = head_at(b, i) {
                     self.i = e;
                     return Some((i, e, h));

@@ -56,6 +56,40 @@ pub(super) fn word_char(c: char) -> bool {
 
 const INLINE: usize = 64;
 
+/// True when `b` is ASCII and Vietnamese letters (and other characters of
+/// the fast paths) already in lower case: its own `to_lowercase`.
+#[inline]
+fn is_lower_fast(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        match x {
+            0xC3 if !(0x80..=0x9E).contains(&y) || y == 0x97 => i += 2,
+            0xC4 if matches!(y, 0x83 | 0x91 | 0xA9) => i += 2,
+            0xC5 if y == 0xA9 => i += 2,
+            0xC6 if matches!(y, 0xA1 | 0xB0) => i += 2,
+            0xE1 => {
+                let z = b.get(i + 2).copied().unwrap_or(0);
+                if (y == 0xBB || (y == 0xBA && z >= 0xA0)) && z & 1 == 1 {
+                    i += 3;
+                } else {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// A lower-cased string (`str::to_lowercase`): the string itself when it
 /// has no capitals, else kept on the stack when short.
 pub(super) enum Low<'a> {
@@ -77,6 +111,9 @@ impl<'a> Low<'a> {
     #[inline]
     pub(super) fn new(s: &'a str) -> Low<'a> {
         let b = s.as_bytes();
+        if is_lower_fast(b) {
+            return Low::Same(s);
+        }
         if b.len() > INLINE {
             return Low::Heap(lower_str(s));
         }
