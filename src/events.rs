@@ -2,10 +2,12 @@
 //!
 //! How it works:
 //!
-//! 1. **Anchors.** One case-insensitive regex of head words ("hội nghị",
-//!    "đại hội", "kỳ họp", "phiên họp", "hội thảo", "tọa đàm", "làm việc",
-//!    "kỷ niệm", "bầu cử", "lễ") finds candidates; word boundaries are
-//!    checked by hand.
+//! 1. **Anchors.** A byte scan for the head words in any letter case
+//!    ("hội nghị", "đại hội", "kỳ họp", "phiên họp", "hội thảo", "tọa đàm",
+//!    "làm việc", "kỷ niệm", "bầu cử", "lễ"; see `scan`) finds candidates;
+//!    word boundaries are checked by hand. Each sentence is delimited once
+//!    for all the mentions in it, words are lower-cased on the stack and
+//!    looked up in hashed views of the sorted tables (`words`, `lex`).
 //! 2. **Name grammar.** After the head a small grammar reads what names the
 //!    event: ordinals ("lần thứ 21", "lần XIX", "thứ tư", "Đại hội XIII",
 //!    "Trung ương 4", "TW4"), terms ("khóa XIII", "nhiệm kỳ 2020-2025"), the
