@@ -2,10 +2,12 @@
 //!
 //! How it works:
 //!
-//! 1. **Anchors.** One case-insensitive regex of head words ("hội nghị",
-//!    "đại hội", "kỳ họp", "phiên họp", "hội thảo", "tọa đàm", "làm việc",
-//!    "kỷ niệm", "bầu cử", "lễ") finds candidates; word boundaries are
-//!    checked by hand.
+//! 1. **Anchors.** A byte scan for the head words in any letter case
+//!    ("hội nghị", "đại hội", "kỳ họp", "phiên họp", "hội thảo", "tọa đàm",
+//!    "làm việc", "kỷ niệm", "bầu cử", "lễ"; see `scan`) finds candidates;
+//!    word boundaries are checked by hand. Each sentence is delimited once
+//!    for all the mentions in it, words are lower-cased on the stack and
+//!    looked up in hashed views of the sorted tables (`words`, `lex`).
 //! 2. **Name grammar.** After the head a small grammar reads what names the
 //!    event: ordinals ("lần thứ 21", "lần XIX", "thứ tư", "Đại hội XIII",
 //!    "Trung ương 4", "TW4"), terms ("khóa XIII", "nhiệm kỳ 2020-2025"), the
@@ -42,23 +44,20 @@
 //! "buổi làm việc"; "bầu cử đại biểu Quốc hội …" gives kind "bầu cử". Claims
 //! are respected on the head word only; events claim nothing (last extractor).
 
+mod lex;
+mod scan;
+mod words;
+
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
-use regex::Regex;
 
 use crate::doc::{Claims, Doc};
 use crate::numbers::{number_words, roman};
 use crate::record::{Event, Mention, Official, Temporal};
 use crate::text::collapse_ws;
-
-/// Head words, case-insensitive; boundaries are checked by hand (no `\b`).
-static HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)hội +nghị|đại +hội|k[ỳì] +họp|phiên +họp|hội +thảo|tọa +đàm|làm +việc|kỷ +niệm|bầu +cử|lễ",
-    )
-    .expect("valid head regex")
-});
+use lex::{PhraseIndex, WordSet};
+use words::{eq_lower, first_upper, prev_word_lower, Low, Tok, Toks};
 
 /// What the head word says the event is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +147,29 @@ const CEREMONIES: &[&str] = &[
     "tuyên dương",
     "tổng kết",
     "đón nhận",
+];
+
+/// The kinds of the ceremonies, "lễ " + each of [`CEREMONIES`].
+const CEREMONY_KINDS: &[&str] = &[
+    "lễ bế mạc",
+    "lễ chào cờ",
+    "lễ công bố",
+    "lễ dâng hương",
+    "lễ khai giảng",
+    "lễ khai mạc",
+    "lễ khánh thành",
+    "lễ khởi công",
+    "lễ kết nạp",
+    "lễ kỷ niệm",
+    "lễ mít tinh",
+    "lễ phát động",
+    "lễ ra mắt",
+    "lễ thượng cờ",
+    "lễ trao",
+    "lễ truy điệu",
+    "lễ tuyên dương",
+    "lễ tổng kết",
+    "lễ đón nhận",
 ];
 
 /// Lower-case words allowed inside an organization name after its first
@@ -270,93 +292,37 @@ const ORG_STARTS: &[&str] = &[
     "ủy",
 ];
 
+/// Hashed views of the hot tables.
+static BODY_STOPS_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(BODY_STOPS));
+static TAIL_STOPS_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(TAIL_STOPS));
+static DETERMINERS_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(DETERMINERS));
+static QUALIFIERS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(QUALIFIERS.iter().map(|q| q.0)));
+static PURPOSES_INDEX: Lazy<PhraseIndex> = Lazy::new(|| PhraseIndex::new(PURPOSES.iter().copied()));
+static CEREMONIES_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(CEREMONIES.iter().copied()));
+static BODY_CONNECTORS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(BODY_CONNECTORS.iter().copied()));
+static PLACE_HEADS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(PLACE_HEADS.iter().copied()));
+
 fn in_sorted(table: &[&str], w: &str) -> bool {
     table.binary_search(&w).is_ok()
-}
-
-/// A span of a segment's text split into words and punctuation.
-#[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
-    word: bool,
-}
-
-/// `text::is_word_char` with fast paths for ASCII and Vietnamese letters.
-#[inline]
-fn word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
-        && c != '\u{00D7}'
-        && c != '\u{00F7}'
-        || crate::text::is_word_char(c)
-}
-
-/// Words and punctuation of `s[from..to]`: a word is a run of word
-/// characters, with a dot kept between two capitals ("T.Ư").
-fn tokenize(s: &str, from: usize, to: usize, max: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut it = s[from..to].char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if out.len() >= max {
-            break;
-        }
-        let start = from + i;
-        if c.is_whitespace() {
-            continue;
-        }
-        if word_char(c) {
-            let mut end = start + c.len_utf8();
-            let mut prev = c;
-            while let Some(&(j, d)) = it.peek() {
-                if word_char(d) {
-                    end = from + j + d.len_utf8();
-                    prev = d;
-                    it.next();
-                } else if d == '.' && prev.is_uppercase() {
-                    let after = s[from + j + 1..to].chars().next();
-                    if after.is_some_and(|a| a.is_uppercase()) {
-                        end = from + j + 1;
-                        prev = d;
-                        it.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            out.push(Tok {
-                start,
-                end,
-                word: true,
-            });
-        } else {
-            out.push(Tok {
-                start,
-                end: start + c.len_utf8(),
-                word: false,
-            });
-        }
-    }
-    out
-}
-
-fn first_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 fn all_roman_caps(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
 
+/// A sentence longer than this is cut: no scan grows with the article.
+const MAX_SENTENCE: usize = 1500;
+
 /// Where the sentence holding `pos` starts and ends in `seg`: "\n" and ".",
-/// "!", "?", ";" followed by white space end a sentence.
-fn sentence_bounds(seg: &str, pos: usize) -> Range<usize> {
-    // A sentence longer than this is cut: no scan grows with the article.
-    const MAX: usize = 1500;
+/// "!", "?", ";" followed by white space end a sentence. Also tells whether
+/// both ends are real boundaries (an end mark or an end of `seg`) rather
+/// than the length cap.
+fn sentence_scan(seg: &str, pos: usize) -> (Range<usize>, bool) {
+    const MAX: usize = MAX_SENTENCE;
     let b = seg.as_bytes();
     let is_end = |i: usize| -> bool {
         match b[i] {
@@ -367,29 +333,109 @@ fn sentence_bounds(seg: &str, pos: usize) -> Range<usize> {
     };
     let pos = pos.min(b.len());
     let floor = pos.saturating_sub(MAX);
+    // Back to the first end mark before `pos` (or the floor).
     let mut start = pos;
-    while start > floor && !is_end(start - 1) {
-        start -= 1;
+    while let Some(k) = rfind_mark(&b[floor..start]) {
+        if is_end(floor + k) {
+            start = floor + k + 1;
+            break;
+        }
+        start = floor + k;
     }
+    if start > floor && !is_end(start - 1) {
+        start = floor;
+    }
+    let natural_start = start == 0 || is_end(start - 1);
     while !seg.is_char_boundary(start) {
         start += 1;
     }
     let ceil = (pos + MAX).min(b.len());
     let mut end = pos;
-    while end < ceil && !is_end(end) {
-        end += 1;
+    loop {
+        match find_mark(&b[end..ceil]) {
+            Some(k) if is_end(end + k) => {
+                end += k;
+                break;
+            }
+            Some(k) => end += k + 1,
+            None => {
+                end = ceil;
+                break;
+            }
+        }
     }
+    let natural_end = end == b.len() || is_end(end);
     while !seg.is_char_boundary(end) {
         end -= 1;
     }
-    start..end.max(pos)
+    (start..end.max(pos), natural_start && natural_end)
+}
+
+/// Bytes that may end a sentence: "\n", ".", "!", "?", ";".
+static MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b';' as usize] = true;
+    t
+};
+
+/// The first sentence mark in `b`, eight bytes tested at a time.
+fn find_mark(b: &[u8]) -> Option<usize> {
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        if c.iter().fold(false, |a, &x| a | MARK[x as usize]) {
+            return c.iter().position(|&x| MARK[x as usize]).map(|k| at + k);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&x| MARK[x as usize])
+        .map(|k| at + k)
+}
+
+/// The last sentence mark in `b`, eight bytes tested at a time.
+fn rfind_mark(b: &[u8]) -> Option<usize> {
+    let mut chunks = b.rchunks_exact(8);
+    let mut end = b.len();
+    for c in &mut chunks {
+        end -= 8;
+        if c.iter().fold(false, |a, &x| a | MARK[x as usize]) {
+            return c.iter().rposition(|&x| MARK[x as usize]).map(|k| end + k);
+        }
+    }
+    chunks.remainder().iter().rposition(|&x| MARK[x as usize])
+}
+
+/// The last sentence `scan_segment` found, reused for the next mentions in
+/// it: `sentence_scan` gives the same range for any position inside a
+/// sentence whose ends are real boundaries within reach of the cap.
+struct SentMemo {
+    range: Range<usize>,
+    natural: bool,
+    caps: Option<bool>,
+}
+
+impl SentMemo {
+    fn covers(&self, pos: usize) -> bool {
+        self.natural
+            && self.range.start <= pos
+            && pos < self.range.end
+            && pos.saturating_sub(MAX_SENTENCE) <= self.range.start
+            && pos + MAX_SENTENCE >= self.range.end
+    }
 }
 
 /// One mention of an event as read from the text (segment coordinates made
 /// absolute).
 #[derive(Debug, Clone)]
 struct Cand {
-    kind: String,
+    kind: &'static str,
     /// The head word's range.
     head: Range<usize>,
     /// End of the name (terms after "nhiệm kỳ" excluded).
@@ -415,7 +461,7 @@ struct Cand {
 }
 
 impl Cand {
-    fn new(kind: String, head: Range<usize>, sentence: Range<usize>) -> Self {
+    fn new(kind: &'static str, head: Range<usize>, sentence: Range<usize>) -> Self {
         Cand {
             kind,
             name_end: head.end,
@@ -440,61 +486,43 @@ impl Cand {
     }
 }
 
-/// True when `word` lower-cased is `target` (lower case), without
-/// allocating.
-fn eq_lower(word: &str, target: &str) -> bool {
-    if word.len() != target.len() {
-        // Case pairs of Vietnamese letters have the same UTF-8 length.
-        return false;
-    }
-    let mut t = target.chars();
-    for c in word.chars() {
-        let mut l = c.to_lowercase();
-        let (Some(a), None) = (l.next(), l.next()) else {
-            return false;
-        };
-        if t.next() != Some(a) {
-            return false;
-        }
-    }
-    t.next().is_none()
-}
-
 /// Lower-case words of `s`, canonical.
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    words::lower_str(s)
 }
 
 /// Reads a known phrase (lower case, single spaces) starting at token `i`;
-/// returns the phrase and the index after it.
-fn match_phrase<'t>(
-    seg: &str,
-    toks: &[Tok],
+/// returns the phrase and the index after it. The longest phrase of the
+/// table that matches wins (the first of equal ones).
+fn match_phrase(toks: &mut Toks, i: usize, index: &PhraseIndex) -> Option<(&'static str, usize)> {
+    let w0 = toks.word(i)?;
+    let l0 = Low::new(w0);
+    match_phrase_low(toks, i, w0, &l0, index)
+}
+
+/// `match_phrase` with the token's word `w0` and its lower case `l0` known.
+fn match_phrase_low(
+    toks: &mut Toks,
     i: usize,
-    table: &[&'t str],
-) -> Option<(&'t str, usize)> {
-    let t0 = toks.get(i).filter(|t| t.word)?;
-    let w0 = &seg[t0.start..t0.end];
-    let c0 = w0.chars().next()?.to_lowercase().next()?;
-    let mut best: Option<(&str, usize)> = None;
-    for &p in table {
-        // Cheap gates on the first letter and word before splitting.
-        if !p.starts_with(c0) {
-            continue;
-        }
-        let first_len = p.bytes().position(|b| b == b' ').unwrap_or(p.len());
-        if first_len != w0.len() || !eq_lower(w0, &p[..first_len]) {
-            continue;
-        }
+    w0: &str,
+    l0: &str,
+    index: &PhraseIndex,
+) -> Option<(&'static str, usize)> {
+    if l0.len() != w0.len() {
+        // Case pairs of Vietnamese letters have the same UTF-8 length.
+        return None;
+    }
+    let mut best: Option<(&'static str, usize)> = None;
+    for &p in index.starting_with(l0) {
+        let rest = &p[l0.len()..];
         let mut n = 1;
         let mut ok = true;
-        for w in p[first_len..].split(' ').skip(1) {
-            match toks.get(i + n) {
-                Some(t) if t.word && eq_lower(&seg[t.start..t.end], w) => n += 1,
-                _ => {
-                    ok = false;
-                    break;
-                }
+        for w in rest.split(' ').skip(1) {
+            if toks.word(i + n).is_some_and(|x| eq_lower(x, w)) {
+                n += 1;
+            } else {
+                ok = false;
+                break;
             }
         }
         if ok && best.is_none_or(|(b, _)| p.len() > b.len()) {
@@ -504,15 +532,16 @@ fn match_phrase<'t>(
     best
 }
 
-fn word_at<'s>(seg: &'s str, toks: &[Tok], i: usize) -> Option<&'s str> {
-    toks.get(i).filter(|t| t.word).map(|t| &seg[t.start..t.end])
+/// End byte of token `i` (read before).
+fn tok_end(toks: &mut Toks, i: usize) -> usize {
+    toks.get(i).map_or(0, |t| t.end)
 }
 
 /// An ordinal at token `i`: Arabic digits, a Roman numeral in capitals, or
 /// number words ("sáu", "hai mươi mốt"). Returns the value and the index
 /// after it.
-fn read_ordinal(seg: &str, toks: &[Tok], i: usize, words: bool) -> Option<(u32, usize)> {
-    let w = word_at(seg, toks, i)?;
+fn read_ordinal(toks: &mut Toks, i: usize, words: bool) -> Option<(u32, usize)> {
+    let w = toks.word(i)?;
     if w.bytes().all(|b| b.is_ascii_digit()) {
         let n: u32 = w.parse().ok()?;
         return (1..=999).contains(&n).then_some((n, i + 1));
@@ -525,14 +554,14 @@ fn read_ordinal(seg: &str, toks: &[Tok], i: usize, words: bool) -> Option<(u32, 
     }
     // Up to three words, lower-cased, single spaces.
     let mut s = String::new();
-    for t in toks.iter().skip(i).take(3) {
-        if !t.word {
+    for k in i..i + 3 {
+        let Some(w) = toks.word(k) else {
             break;
-        }
+        };
         if !s.is_empty() {
             s.push(' ');
         }
-        s.push_str(&lower(&seg[t.start..t.end]));
+        s.push_str(&Low::new(w));
     }
     let (n, len) = number_words(&s)?;
     // Map the bytes read back to a token count.
@@ -544,19 +573,20 @@ fn read_ordinal(seg: &str, toks: &[Tok], i: usize, words: bool) -> Option<(u32, 
 /// capitalized words, one lower-case syllable after a capitalized one
 /// ("Ban Chấp hành", "Đảng bộ"), and connectors ("các cơ quan"). Keywords
 /// of the event grammar end it. Returns the index after it.
-fn read_body(seg: &str, toks: &[Tok], i: usize, allow_lower_start: bool) -> Option<usize> {
-    let first = word_at(seg, toks, i)?;
+fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize> {
+    let first = toks.word(i)?;
     if !first_upper(first) && !allow_lower_start {
         return None;
     }
     let mut j = i + 1;
     let mut prev_upper = true;
-    while let Some(w) = word_at(seg, toks, j) {
-        let lw = lower(w);
-        if is_keyword(&lw)
+    while let Some(w) = toks.word(j) {
+        let lw_buf = Low::new(w);
+        let lw: &str = &lw_buf;
+        if is_keyword(lw)
             || lw == "cấp"
             || lw == "trực"
-            || match_phrase(seg, toks, j, &QUALIFIERS_WORDS_VEC).is_some()
+            || match_phrase_low(toks, j, w, lw, &QUALIFIERS_INDEX).is_some()
         {
             break;
         }
@@ -566,10 +596,10 @@ fn read_body(seg: &str, toks: &[Tok], i: usize, allow_lower_start: bool) -> Opti
         if first_upper(w) {
             prev_upper = true;
             j += 1;
-        } else if let Some((_, k)) = match_phrase(seg, toks, j, BODY_CONNECTORS) {
+        } else if let Some((_, k)) = match_phrase_low(toks, j, w, lw, &BODY_CONNECTORS_INDEX) {
             prev_upper = false;
             j = k;
-        } else if prev_upper && !in_sorted(BODY_STOPS, &lw) {
+        } else if prev_upper && !BODY_STOPS_SET.contains(lw) {
             prev_upper = false;
             j += 1;
         } else {
@@ -578,8 +608,8 @@ fn read_body(seg: &str, toks: &[Tok], i: usize, allow_lower_start: bool) -> Opti
     }
     // Do not end on a bare connector ("… Khối và").
     while j > i + 1 {
-        let w = lower(word_at(seg, toks, j - 1).unwrap_or(""));
-        if w == "và" || w == "các" {
+        let w = Low::new(toks.word(j - 1).unwrap_or(""));
+        if matches!(&*w, "và" | "các") {
             j -= 1;
         } else {
             break;
@@ -588,12 +618,13 @@ fn read_body(seg: &str, toks: &[Tok], i: usize, allow_lower_start: bool) -> Opti
     Some(j)
 }
 
-/// The qualifier phrases alone, for lookups that need a `&[&str]`.
-static QUALIFIERS_WORDS_VEC: Lazy<Vec<&'static str>> =
-    Lazy::new(|| QUALIFIERS.iter().map(|q| q.0).collect());
-
-fn qualifier_phrase(seg: &str, toks: &[Tok], i: usize) -> Option<(&'static str, bool, usize)> {
-    let (p, j) = match_phrase(seg, toks, i, &QUALIFIERS_WORDS_VEC)?;
+fn qualifier_phrase(
+    toks: &mut Toks,
+    i: usize,
+    w: &str,
+    lw: &str,
+) -> Option<(&'static str, bool, usize)> {
+    let (p, j) = match_phrase_low(toks, i, w, lw, &QUALIFIERS_INDEX)?;
     let filler = QUALIFIERS.iter().find(|q| q.0 == p).is_some_and(|q| q.1);
     Some((p, filler, j))
 }
@@ -605,18 +636,28 @@ fn is_keyword(lw: &str) -> bool {
 /// Canonical key of an organization name: lower case, "TW"/"T.Ư"/"TƯ" as
 /// "trung ương", the Central Committee as "ban chấp hành trung ương".
 fn body_key(seg: &str, toks: &[Tok]) -> String {
-    let mut words: Vec<String> = Vec::new();
+    let span = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => b.end - a.start,
+        _ => 0,
+    };
+    let mut k = String::with_capacity(span + 16);
+    let mut push = |w: &str| {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(w);
+    };
     for t in toks.iter().filter(|t| t.word) {
         let w = &seg[t.start..t.end];
-        let lw = lower(w);
-        match lw.as_str() {
-            "tw" | "t.ư" => words.extend(["trung".into(), "ương".into()]),
-            "tư" if w == "TƯ" => words.extend(["trung".into(), "ương".into()]),
+        let lw_buf = Low::new(w);
+        let lw: &str = &lw_buf;
+        match lw {
+            "tw" | "t.ư" => push("trung ương"),
+            "tư" if w == "TƯ" => push("trung ương"),
             "đại" | "biểu" => {}
-            _ => words.push(lw),
+            _ => push(lw),
         }
     }
-    let k = words.join(" ");
     match k.as_str() {
         "trung ương" | "trung ương đảng" | "ban chấp hành trung ương đảng" => {
             "ban chấp hành trung ương".to_string()
@@ -660,24 +701,20 @@ fn contains_words(a: &str, b: &str) -> bool {
 }
 
 /// Lower-cased text of the ~`n` bytes before `pos` (on a char boundary).
-fn before(seg: &str, pos: usize, n: usize) -> String {
+fn before(seg: &str, pos: usize, n: usize) -> Low<'_> {
     let mut s = pos.saturating_sub(n);
     while !seg.is_char_boundary(s) {
         s += 1;
     }
-    lower(&seg[s..pos])
-}
-
-/// The previous word before `pos`, lower-cased.
-fn prev_word_lower(seg: &str, pos: usize) -> Option<String> {
-    crate::text::prev_word(seg, pos).map(|(_, w)| lower(w))
+    Low::new(&seg[s..pos])
 }
 
 /// Reads the name after a structured head (meetings, congresses, sessions).
 fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: bool) {
     let sent_end = c.sentence.end - off;
     let head_end = c.head.end - off;
-    let toks = tokenize(seg, head_end, sent_end, 48);
+    let mut toks = Toks::new(seg, head_end, sent_end, 48);
+    let toks = &mut toks;
     let head_text = &seg[c.head.start - off..head_end];
     let head_upper = first_upper(head_text) || caps_line;
     let mut i = 0;
@@ -686,22 +723,20 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
     let mut generic = false;
     let mut quoted = false;
     let mut lower_body = false;
-    while i < toks.len() {
-        let t = toks[i];
+    while let Some(t) = toks.get(i) {
         let w = &seg[t.start..t.end];
         if !t.word {
             match w {
                 "," => {
-                    let nw = word_at(seg, &toks, i + 1).map(lower);
-                    let nn = word_at(seg, &toks, i + 2).map(lower);
+                    let nw = toks.low(i + 1);
                     let cont = match nw.as_deref() {
                         Some("khóa") => true,
-                        Some("nhiệm") => nn.as_deref() == Some("kỳ"),
+                        Some("nhiệm") => toks.low(i + 2).as_deref() == Some("kỳ"),
                         Some(_) => {
                             head == Head::KyHop
                                 && c.ordinal.is_some()
                                 && c.body.is_none()
-                                && word_at(seg, &toks, i + 1).is_some_and(first_upper)
+                                && toks.word(i + 1).is_some_and(first_upper)
                         }
                         None => false,
                     };
@@ -712,14 +747,12 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                     break;
                 }
                 "(" => {
-                    let inner = word_at(seg, &toks, i + 1).map(lower);
+                    let inner = toks.low(i + 1);
                     match inner.as_deref() {
-                        Some("mở")
-                            if word_at(seg, &toks, i + 2).map(lower).as_deref() == Some("rộng") =>
-                        {
-                            if toks.get(i + 3).is_some_and(|t| &seg[t.start..t.end] == ")") {
+                        Some("mở") if toks.low(i + 2).as_deref() == Some("rộng") => {
+                            if toks.is(i + 3, ")") {
                                 add_desc(&mut c.desc, "mở rộng");
-                                name_end = toks[i + 3].end;
+                                name_end = tok_end(toks, i + 3);
                                 span_end = name_end;
                                 i += 4;
                                 continue;
@@ -727,12 +760,10 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                             break;
                         }
                         Some("khóa") => {
-                            if let Some(r) =
-                                word_at(seg, &toks, i + 2).filter(|r| all_roman_caps(r))
-                            {
-                                if toks.get(i + 3).is_some_and(|t| &seg[t.start..t.end] == ")") {
+                            if let Some(r) = toks.word(i + 2).filter(|r| all_roman_caps(r)) {
+                                if toks.is(i + 3, ")") {
                                     c.term_khoa = Some(format!("khóa {r}"));
-                                    name_end = toks[i + 3].end;
+                                    name_end = tok_end(toks, i + 3);
                                     span_end = name_end;
                                     i += 4;
                                     continue;
@@ -745,16 +776,20 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 }
                 "\"" if matches!(head, Head::HoiThao | Head::ToaDam | Head::HoiNghi) => {
                     // A quoted title: up to the closing quote.
-                    if let Some(k) = toks[i + 1..]
-                        .iter()
-                        .position(|t| &seg[t.start..t.end] == "\"")
-                    {
-                        let close = toks[i + 1 + k];
-                        c.title = lower(&collapse_ws(&seg[t.end..close.start]));
+                    let mut k = i + 1;
+                    let close = loop {
+                        match toks.get(k) {
+                            Some(x) if &seg[x.start..x.end] == "\"" => break Some((k, x)),
+                            Some(_) => k += 1,
+                            None => break None,
+                        }
+                    };
+                    if let Some((k, close)) = close {
+                        c.title = words::lower_collapse(&seg[t.end..close.start]);
                         quoted = true;
                         name_end = close.end;
                         span_end = name_end;
-                        i = i + 2 + k;
+                        i = k + 1;
                         continue;
                     }
                     break;
@@ -762,28 +797,29 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 _ => break,
             }
         }
-        let lw = lower(w);
+        let lw_buf = Low::new(w);
+        let lw: &str = &lw_buf;
         // Generic classes of events.
         if (i == 0 && lw == "điểm")
-            || (lw == "các" && word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("cấp"))
-            || (lw == "cấp" && word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("trên"))
-            || (lw == "trực" && word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("thuộc"))
+            || (lw == "các" && toks.low(i + 1).as_deref() == Some("cấp"))
+            || (lw == "cấp" && toks.low(i + 1).as_deref() == Some("trên"))
+            || (lw == "trực" && toks.low(i + 1).as_deref() == Some("thuộc"))
         {
             generic = true;
             break;
         }
-        match lw.as_str() {
+        match lw {
             "lần" => {
-                let j = if word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("thứ") {
+                let j = if toks.low(i + 1).as_deref() == Some("thứ") {
                     i + 2
                 } else {
                     i + 1
                 };
-                if let Some((n, k)) = read_ordinal(seg, &toks, j, j == i + 2) {
+                if let Some((n, k)) = read_ordinal(toks, j, j == i + 2) {
                     if c.ordinal.is_none() {
                         c.ordinal = Some(n);
                     }
-                    name_end = toks[k - 1].end;
+                    name_end = tok_end(toks, k - 1);
                     span_end = name_end;
                     i = k;
                     continue;
@@ -791,11 +827,11 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 break;
             }
             "thứ" => {
-                if let Some((n, k)) = read_ordinal(seg, &toks, i + 1, true) {
+                if let Some((n, k)) = read_ordinal(toks, i + 1, true) {
                     if c.ordinal.is_none() {
                         c.ordinal = Some(n);
                     }
-                    name_end = toks[k - 1].end;
+                    name_end = tok_end(toks, k - 1);
                     span_end = name_end;
                     i = k;
                     continue;
@@ -803,33 +839,33 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 break;
             }
             "khóa" => {
-                if let Some(r) = word_at(seg, &toks, i + 1).filter(|r| all_roman_caps(r)) {
+                if let Some(r) = toks.word(i + 1).filter(|r| all_roman_caps(r)) {
                     c.term_khoa = Some(format!("khóa {r}"));
-                    name_end = toks[i + 1].end;
+                    name_end = tok_end(toks, i + 1);
                     span_end = name_end;
                     i += 2;
                     continue;
                 }
                 break;
             }
-            "nhiệm" if word_at(seg, &toks, i + 1).map(lower).as_deref() == Some("kỳ") => {
-                if let Some((years, k)) = read_years(seg, &toks, i + 2) {
+            "nhiệm" if toks.low(i + 1).as_deref() == Some("kỳ") => {
+                if let Some((years, k)) = read_years(toks, i + 2) {
                     c.term_years = Some(years);
-                    span_end = toks[k - 1].end;
+                    span_end = tok_end(toks, k - 1);
                     i = k;
                     continue;
                 }
                 break;
             }
             "của" => {
-                if let Some(k) = read_body(seg, &toks, i + 1, false) {
-                    let key = body_key(seg, &toks[i + 1..k]);
+                if let Some(k) = read_body(toks, i + 1, false) {
+                    let key = body_key(seg, toks.range(i + 1, k));
                     if key == "đảng" || key == "đảng cộng sản việt nam" {
                         c.national = true;
                     } else if c.body.is_none() {
-                        set_body(c, off, &toks[i + 1..k], key);
+                        set_body(c, off, toks.range(i + 1, k), key);
                     }
-                    name_end = toks[k - 1].end;
+                    name_end = tok_end(toks, k - 1);
                     span_end = name_end;
                     i = k;
                     continue;
@@ -852,7 +888,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             // Committee.
             let central = c.body_key.as_deref().is_some_and(is_central)
                 && c.ordinal.is_none()
-                && toks[i - 1].end == c.body.as_ref().map_or(0, |b| b.end - off);
+                && tok_end(toks, i - 1) == c.body.as_ref().map_or(0, |b| b.end - off);
             if central {
                 if let Ok(n) = w.parse::<u32>() {
                     if (1..=99).contains(&n) {
@@ -880,11 +916,11 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             }
             break;
         }
-        if let Some(p) = match_phrase(seg, &toks, i, PURPOSES).map(|x| x.0) {
+        if let Some(p) = match_phrase_low(toks, i, w, lw, &PURPOSES_INDEX).map(|x| x.0) {
             if c.purpose.is_none() && !quoted {
                 c.purpose = PURPOSES.iter().copied().find(|q| *q == p);
-                let (title_end, k) = read_tail(seg, &toks, i, 14);
-                c.title = lower(&collapse_ws(&seg[t.start..title_end]));
+                let (title_end, k) = read_tail(toks, i, 14);
+                c.title = words::lower_collapse(&seg[t.start..title_end]);
                 name_end = title_end;
                 span_end = name_end;
                 i = k;
@@ -893,37 +929,34 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             }
             break;
         }
-        if let Some((q, filler, k)) = qualifier_phrase(seg, &toks, i) {
+        if let Some((q, filler, k)) = qualifier_phrase(toks, i, w, lw) {
             if q == "toàn quốc" && head == Head::DaiHoi {
                 c.national = true;
             }
             if !filler {
                 add_desc(&mut c.desc, q);
             }
-            name_end = toks[k - 1].end;
+            name_end = tok_end(toks, k - 1);
             span_end = name_end;
             i = k;
             continue;
         }
         if c.body.is_none() {
             let lower_start = head == Head::DaiHoi && (lw == "đảng" || lw == "chi");
-            if let Some(k) = read_body(seg, &toks, i, lower_start) {
-                let key = body_key(seg, &toks[i..k]);
+            if let Some(k) = read_body(toks, i, lower_start) {
+                let key = body_key(seg, toks.range(i, k));
                 lower_body = !first_upper(w) && !caps_line;
                 if key == "đảng" {
                     // "Đại hội Đảng cấp trên cơ sở", "Đại hội Đảng lần thứ XIII".
-                    if matches!(
-                        word_at(seg, &toks, k).map(lower).as_deref(),
-                        Some("cấp" | "các")
-                    ) {
+                    if matches!(toks.low(k).as_deref(), Some("cấp" | "các")) {
                         generic = true;
                         break;
                     }
                     c.national = true;
                 } else {
-                    set_body(c, off, &toks[i..k], key);
+                    set_body(c, off, toks.range(i, k), key);
                 }
-                name_end = toks[k - 1].end;
+                name_end = tok_end(toks, k - 1);
                 span_end = name_end;
                 i = k;
                 continue;
@@ -939,7 +972,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
         generic = true;
     }
     if generic {
-        c.kind.clear();
+        c.kind = "";
         return;
     }
     if head == Head::DaiHoi && !c.national && c.body.is_none() {
@@ -980,7 +1013,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             c.name_end = c.head.end;
             c.span_end = c.head.end;
         } else {
-            c.kind.clear();
+            c.kind = "";
         }
         return;
     }
@@ -996,7 +1029,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             Head::HoiThao | Head::ToaDam | Head::PhienHop | Head::KyHop
         )
     {
-        c.kind.clear();
+        c.kind = "";
     }
 }
 
@@ -1031,32 +1064,35 @@ fn glued_central(w: &str) -> Option<u32> {
 }
 
 /// "2020-2025", "2020 - 2025" at token `i` → "2020/2025".
-fn read_years(seg: &str, toks: &[Tok], i: usize) -> Option<(String, usize)> {
-    let y1 = word_at(seg, toks, i)?;
-    let dash = toks.get(i + 1)?;
-    let y2 = word_at(seg, toks, i + 2)?;
+fn read_years(toks: &mut Toks, i: usize) -> Option<(String, usize)> {
+    let y1 = toks.word(i)?;
+    let dash = toks.text(i + 1)?;
+    let y2 = toks.word(i + 2)?;
     let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
-    if is_year(y1) && &seg[dash.start..dash.end] == "-" && is_year(y2) {
+    if is_year(y1) && dash == "-" && is_year(y2) {
         Some((format!("{y1}/{y2}"), i + 3))
     } else {
         None
     }
 }
 
-/// Reads a free phrase from token `i` up to punctuation or a stop word;
-/// returns its end byte and the token index after it.
-fn read_tail(seg: &str, toks: &[Tok], i: usize, max: usize) -> (usize, usize) {
-    let mut end = toks[i].end;
+/// Reads a free phrase from token `i` (which exists) up to punctuation or a
+/// stop word; returns its end byte and the token index after it.
+fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
+    let seg = toks.src();
+    let mut end = tok_end(toks, i);
     let mut j = i;
-    while j < toks.len() && j < i + max {
-        let t = toks[j];
+    while j < i + max {
+        let Some(t) = toks.get(j) else {
+            break;
+        };
         if !t.word {
             // Dashes and slashes inside dates or names ("2020-2025") stay
             // only between words.
             let s = &seg[t.start..t.end];
             let glued = (s == "/" || s == "-" || s == ".")
                 && j > i
-                && toks[j - 1].end == t.start
+                && tok_end(toks, j - 1) == t.start
                 && toks.get(j + 1).is_some_and(|n| n.word && n.start == t.end);
             if glued {
                 j += 1;
@@ -1064,9 +1100,12 @@ fn read_tail(seg: &str, toks: &[Tok], i: usize, max: usize) -> (usize, usize) {
             }
             break;
         }
-        let lw = lower(&seg[t.start..t.end]);
-        if j > i && (in_sorted(TAIL_STOPS, &lw) || is_keyword_stop(&lw)) {
-            break;
+        if j > i {
+            let lw_buf = Low::new(&seg[t.start..t.end]);
+            let lw: &str = &lw_buf;
+            if TAIL_STOPS_SET.contains(lw) || is_keyword_stop(lw) {
+                break;
+            }
         }
         end = t.end;
         j += 1;
@@ -1082,20 +1121,24 @@ fn is_keyword_stop(lw: &str) -> bool {
 fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
     let sent_end = c.sentence.end - off;
     let head_end = c.head.end - off;
-    let toks = tokenize(seg, head_end, sent_end, 40);
+    let mut toks = Toks::new(seg, head_end, sent_end, 40);
+    let toks = &mut toks;
     match head {
         Head::Le => {
             if prev_word_lower(seg, c.head.start - off).as_deref() == Some("nghi") {
                 return false;
             }
-            let Some((verb, k)) = match_phrase(seg, &toks, 0, CEREMONIES) else {
+            let Some((verb, k)) = match_phrase(toks, 0, &CEREMONIES_INDEX) else {
                 return false;
             };
-            c.kind = format!("lễ {verb}");
-            let verb_end = toks[k - 1].end;
-            if k < toks.len() && toks[k].word {
-                let (end, _) = read_tail(seg, &toks, k, 14);
-                c.title = lower(&collapse_ws(&seg[toks[k].start..end]));
+            c.kind = CEREMONIES
+                .iter()
+                .position(|v| *v == verb)
+                .map_or("lễ", |k| CEREMONY_KINDS[k]);
+            let verb_end = tok_end(toks, k - 1);
+            if let Some(tk) = toks.get(k).filter(|t| t.word) {
+                let (end, _) = read_tail(toks, k, 14);
+                c.title = words::lower_collapse(&seg[tk.start..end]);
                 c.name_end = end + off;
             } else {
                 c.name_end = verb_end + off;
@@ -1109,16 +1152,17 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
         }
         Head::KyNiem => {
             // "kỷ niệm 90 năm Ngày …": an anniversary.
-            let n = word_at(seg, &toks, 0);
-            let nam = word_at(seg, &toks, 1).map(lower);
+            let n = toks.word(0);
+            let nam = toks.low(1);
             if !(n.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
                 && nam.as_deref() == Some("năm"))
             {
                 return false;
             }
-            c.kind = "lễ kỷ niệm".into();
-            let (end, _) = read_tail(seg, &toks, 0, 16);
-            c.title = lower(&collapse_ws(&seg[toks[0].start..end]));
+            c.kind = "lễ kỷ niệm";
+            let (end, _) = read_tail(toks, 0, 16);
+            let start = toks.get(0).map_or(end, |t| t.start);
+            c.title = words::lower_collapse(&seg[start..end]);
             c.name_end = end + off;
             c.span_end = c.name_end;
             true
@@ -1127,7 +1171,7 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             let prev = prev_word_lower(seg, c.head.start - off);
             if prev.as_deref() == Some("cuộc") {
                 c.anaphor = true;
-                c.kind = "bầu cử".into();
+                c.kind = "bầu cử";
                 return true;
             }
             if matches!(
@@ -1136,21 +1180,22 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             ) {
                 return false;
             }
-            let ok = word_at(seg, &toks, 0).map(lower).as_deref() == Some("đại")
-                && word_at(seg, &toks, 1).map(lower).as_deref() == Some("biểu")
-                && word_at(seg, &toks, 2).is_some_and(first_upper);
+            let ok = toks.low(0).as_deref() == Some("đại")
+                && toks.low(1).as_deref() == Some("biểu")
+                && toks.word(2).is_some_and(first_upper);
             if !ok {
                 return false;
             }
-            c.kind = "bầu cử".into();
-            let (mut end, k) = read_tail(seg, &toks, 0, 10);
-            if word_at(seg, &toks, k).map(lower).as_deref() == Some("khóa") {
-                if let Some(r) = word_at(seg, &toks, k + 1).filter(|r| all_roman_caps(r)) {
+            c.kind = "bầu cử";
+            let (mut end, k) = read_tail(toks, 0, 10);
+            if toks.low(k).as_deref() == Some("khóa") {
+                if let Some(r) = toks.word(k + 1).filter(|r| all_roman_caps(r)) {
                     c.term_khoa = Some(format!("khóa {r}"));
-                    end = toks[k + 1].end;
+                    end = tok_end(toks, k + 1);
                 }
             }
-            c.title = lower(&collapse_ws(&seg[toks[0].start..end]));
+            let start = toks.get(0).map_or(end, |t| t.start);
+            c.title = words::lower_collapse(&seg[start..end]);
             c.name_end = end + off;
             c.span_end = c.name_end;
             true
@@ -1162,7 +1207,8 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
 /// Reads "làm việc với X" / "làm việc tại X" / "buổi làm việc (với X)".
 fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
     let h = c.head.start - off;
-    let prev = prev_word_lower(seg, h);
+    let prev_w = words::prev_word(seg, h);
+    let prev = prev_w.map(|(_, w)| Low::new(w));
     let buoi = prev.as_deref() == Some("buổi");
     if let Some(p) = prev.as_deref() {
         if !buoi && in_sorted(WORK_NOUNS, p) {
@@ -1170,29 +1216,31 @@ fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
         }
     }
     let start = if buoi {
-        crate::text::prev_word(seg, h).map_or(h, |(s, _)| s)
+        prev_w.map_or(h, |(s, _)| s)
     } else {
         h
     };
     if buoi {
         if let Some(d) = prev_word_lower(seg, start) {
-            if in_sorted(DETERMINERS, &d) {
+            if DETERMINERS_SET.contains(&d) {
                 return false;
             }
         }
     }
-    c.kind = "buổi làm việc".into();
+    c.kind = "buổi làm việc";
     let sent_end = c.sentence.end - off;
-    let toks = tokenize(seg, c.head.end - off, sent_end, 30);
-    let prep = word_at(seg, &toks, 0).map(lower);
+    let mut toks = Toks::new(seg, c.head.end - off, sent_end, 30);
+    let toks = &mut toks;
+    let prep = toks.low(0);
     let with = matches!(prep.as_deref(), Some("với" | "tại"));
     if with {
-        if let Some(k) = read_body(seg, &toks, 1, false) {
-            let key = body_key(seg, &toks[1..k]);
-            c.body = Some(toks[1].start + off..toks[k - 1].end + off);
+        if let Some(k) = read_body(toks, 1, false) {
+            let key = body_key(seg, toks.range(1, k));
+            let first = toks.get(1).map_or(0, |t| t.start);
+            c.body = Some(first + off..tok_end(toks, k - 1) + off);
             c.body_key = Some(key);
             c.head = start + off..c.head.end;
-            c.name_end = toks[k - 1].end + off;
+            c.name_end = tok_end(toks, k - 1) + off;
             c.span_end = c.name_end;
             return true;
         }
@@ -1205,24 +1253,6 @@ fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
         return true;
     }
     false
-}
-
-/// Classifies a head match.
-fn head_of(m: &str) -> Head {
-    let l = lower(m);
-    let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
-    match l.as_str() {
-        "hội nghị" => Head::HoiNghi,
-        "đại hội" => Head::DaiHoi,
-        "kỳ họp" | "kì họp" => Head::KyHop,
-        "phiên họp" => Head::PhienHop,
-        "hội thảo" => Head::HoiThao,
-        "tọa đàm" => Head::ToaDam,
-        "làm việc" => Head::LamViec,
-        "kỷ niệm" => Head::KyNiem,
-        "bầu cử" => Head::BauCu,
-        _ => Head::Le,
-    }
 }
 
 fn kind_of(h: Head) -> &'static str {
@@ -1257,20 +1287,32 @@ fn caps_line(seg: &str, sentence: &Range<usize>) -> bool {
 
 /// Reads every candidate mention in one content run.
 fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
-    for m in HEAD.find_iter(seg) {
-        let (s, e) = (m.start(), m.end());
-        if !crate::text::is_whole_word(seg, s, e) || claims.overlaps(&(s + off..e + off)) {
+    let mut memo: Option<SentMemo> = None;
+    for (s, e, head) in scan::heads(seg) {
+        let whole = !seg[..s].chars().next_back().is_some_and(words::word_char)
+            && !seg[e..].chars().next().is_some_and(words::word_char);
+        if !whole || claims.overlaps(&(s + off..e + off)) {
             continue;
         }
-        let head = head_of(m.as_str());
-        let sentence = sentence_bounds(seg, s);
+        if !memo.as_ref().is_some_and(|m| m.covers(s)) {
+            let (range, natural) = sentence_scan(seg, s);
+            memo = Some(SentMemo {
+                range,
+                natural,
+                caps: None,
+            });
+        }
+        let Some(memo) = memo.as_mut() else {
+            continue;
+        };
+        let sentence = memo.range.clone();
         let abs_sentence = sentence.start + off..sentence.end + off;
-        let mut c = Cand::new(kind_of(head).to_string(), s + off..e + off, abs_sentence);
+        let mut c = Cand::new(kind_of(head), s + off..e + off, abs_sentence);
         let prev = prev_word_lower(seg, s);
         // "các hội nghị", "những đại hội": a class of events.
         let determiner = prev
             .as_deref()
-            .is_some_and(|p| in_sorted(DETERMINERS, p) || p.bytes().all(|b| b.is_ascii_digit()));
+            .is_some_and(|p| DETERMINERS_SET.contains(p) || p.bytes().all(|b| b.is_ascii_digit()));
         let ok = match head {
             Head::LamViec => parse_work(seg, off, &mut c),
             Head::Le | Head::KyNiem | Head::BauCu => {
@@ -1283,7 +1325,7 @@ fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
                 if determiner {
                     continue;
                 }
-                let caps = caps_line(seg, &sentence);
+                let caps = *memo.caps.get_or_insert_with(|| caps_line(seg, &sentence));
                 parse_structured(seg, off, &mut c, head, caps);
                 !c.kind.is_empty()
             }
@@ -1419,9 +1461,9 @@ fn event_date(t: &Temporal) -> Option<&str> {
 }
 
 /// The date written right after an event's name.
-fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &'d [Temporal]) -> Option<&'d str> {
+fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &[&'d Temporal]) -> Option<&'d str> {
     let i = dates.partition_point(|d| d.start < end);
-    let d = dates.get(i)?;
+    let d: &'d Temporal = dates.get(i)?;
     if d.start >= limit || d.start - end > 40 {
         return None;
     }
@@ -1429,7 +1471,7 @@ fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &'d [Temporal]) -
     let ok = gap
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .all(|w| in_sorted(DATE_GAP, &lower(w)));
+        .all(|w| in_sorted(DATE_GAP, &Low::new(w)));
     if ok {
         event_date(d)
     } else {
@@ -1441,10 +1483,10 @@ fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &'d [Temporal]) -
 fn leading_date<'d>(
     text: &str,
     sentence: &Range<usize>,
-    dates: &'d [Temporal],
+    dates: &[&'d Temporal],
 ) -> Option<(&'d Temporal, &'d str)> {
     let i = dates.partition_point(|d| d.start < sentence.start);
-    let d = dates.get(i)?;
+    let d: &'d Temporal = dates.get(i)?;
     if d.start >= sentence.end || d.start - sentence.start > 30 {
         return None;
     }
@@ -1452,7 +1494,7 @@ fn leading_date<'d>(
     let ok = gap
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
         .filter(|w| !w.is_empty())
-        .all(|w| in_sorted(LEAD_GAP, &lower(w)));
+        .all(|w| in_sorted(LEAD_GAP, &Low::new(w)));
     if !ok {
         return None;
     }
@@ -1461,22 +1503,22 @@ fn leading_date<'d>(
 
 /// Reads a place after "tại" at byte `at` (just after the word "tại").
 fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
-    let toks = tokenize(text, at, limit, 16);
-    let first = word_at(text, &toks, 0)?;
-    let lf = lower(first);
-    let place_head = match_phrase(text, &toks, 0, PLACE_HEADS).is_some();
+    let mut toks = Toks::new(text, at, limit, 16);
+    let toks = &mut toks;
+    let first = toks.word(0)?;
+    let lf = Low::new(first);
+    let place_head = match_phrase(toks, 0, &PLACE_HEADS_INDEX).is_some();
     if !place_head && (!first_upper(first) || in_sorted(NOT_PLACES, &lf)) {
         return None;
     }
-    let mut end = toks[0].end;
+    let mut end = tok_end(toks, 0);
+    let start = toks.get(0).map_or(end, |t| t.start);
     let mut j = 1;
-    while let Some(w) = word_at(text, &toks, j) {
-        let lw = lower(w);
-        if in_sorted(TAIL_STOPS, &lw)
-            || matches!(
-                lw.as_str(),
-                "ngày" | "chiều" | "nhân" | "trong" | "từ" | "đến"
-            )
+    while let Some(w) = toks.word(j) {
+        let lw_buf = Low::new(w);
+        let lw: &str = &lw_buf;
+        if TAIL_STOPS_SET.contains(lw)
+            || matches!(lw, "ngày" | "chiều" | "nhân" | "trong" | "từ" | "đến")
         {
             break;
         }
@@ -1487,10 +1529,10 @@ fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
         if !first_upper(w) && !place_head {
             break;
         }
-        end = toks[j].end;
+        end = tok_end(toks, j);
         j += 1;
     }
-    Some(collapse_ws(&text[toks[0].start..end]))
+    Some(collapse_ws(&text[start..end]))
 }
 
 /// Finds the word "tại" in `text[from..to]` and reads the place after it.
@@ -1557,7 +1599,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
 fn is_org(s: &str) -> bool {
     let n = s.split(' ').count();
     let first = s.split(' ').next().unwrap_or("");
-    (1..=14).contains(&n) && first_upper(first) && in_sorted(ORG_STARTS, &lower(first))
+    (1..=14).contains(&n) && first_upper(first) && in_sorted(ORG_STARTS, &Low::new(first))
 }
 
 /// Officials whose mentions lie in `range`, in text order, without repeats.
@@ -1580,8 +1622,26 @@ fn officials_in(
     out
 }
 
+/// What `chairs_of` learnt about the last sentence it read (mentions come in
+/// text order, so one sentence is read once).
+#[derive(Default)]
+struct ChairMemo {
+    range: Range<usize>,
+    /// The sentence names a chair ("chủ trì", "Trưởng đoàn").
+    cue: Option<bool>,
+    /// The sentence lower-cased, where "chủ trì" and "trưởng đoàn" first
+    /// occur in it.
+    lower: Option<(String, Option<usize>, Option<usize>)>,
+}
+
 /// The chairs named around one event mention in its sentence.
-fn chairs_of(text: &str, c: &Cand, offs: &[(usize, usize)], officials: &[Official]) -> Vec<String> {
+fn chairs_of(
+    text: &str,
+    c: &Cand,
+    offs: &[(usize, usize)],
+    officials: &[Official],
+    memo: &mut ChairMemo,
+) -> Vec<String> {
     if offs.is_empty() {
         return Vec::new();
     }
@@ -1589,17 +1649,33 @@ fn chairs_of(text: &str, c: &Cand, offs: &[(usize, usize)], officials: &[Officia
     let Some(st) = text.get(sent.clone()) else {
         return Vec::new();
     };
-    let cue = st.contains("hủ trì") || st.contains("rưởng đoàn") || c.kind == "buổi làm việc";
+    if memo.range != sent {
+        memo.range = sent.clone();
+        memo.cue = None;
+        memo.lower = None;
+    }
+    let cue = *memo
+        .cue
+        .get_or_insert_with(|| st.contains("hủ trì") || st.contains("rưởng đoàn"))
+        || c.kind == "buổi làm việc";
     if !cue {
         return Vec::new();
     }
-    let lst = lower(st);
+    let (lst, p_chu_tri, p_truong_doan) = {
+        let m = memo.lower.get_or_insert_with(|| {
+            let l = lower(st);
+            let a = l.find("chủ trì");
+            let b = l.find("trưởng đoàn");
+            (l, a, b)
+        });
+        (m.0.as_str(), m.1, m.2)
+    };
     if lst.len() != st.len() {
         return Vec::new();
     }
     let mut out = Vec::new();
     // "Chủ trì Hội nghị, … X" / "X … chủ trì Hội nghị".
-    if let Some(p) = lst.find("chủ trì") {
+    if let Some(p) = p_chu_tri {
         let at = sent.start + p;
         let after = at + "chủ trì".len();
         let gap = text.get(after..c.head.start).unwrap_or("x");
@@ -1636,7 +1712,7 @@ fn chairs_of(text: &str, c: &Cand, offs: &[(usize, usize)], officials: &[Officia
         }
     }
     if out.is_empty() {
-        if let Some(p) = lst.find("trưởng đoàn") {
+        if let Some(p) = p_truong_doan {
             if let Some(d) = lst[..p].rfind("do ") {
                 out = officials_in(offs, officials, sent.start + d..sent.start + p);
             }
@@ -1665,7 +1741,7 @@ pub fn extract(
         return Vec::new();
     }
     let text = doc.text;
-    let mut dates_sorted: Vec<Temporal> = dates.to_vec();
+    let mut dates_sorted: Vec<&Temporal> = dates.iter().collect();
     dates_sorted.sort_by_key(|d| d.start);
     let mut offs: Vec<(usize, usize)> = officials
         .iter()
@@ -1674,6 +1750,7 @@ pub fn extract(
         .collect();
     offs.sort_unstable();
 
+    let mut chair_memo = ChairMemo::default();
     let mut events: Vec<Acc> = Vec::new();
     let mut pending: Vec<Cand> = Vec::new();
     // The first event mention of each sentence (for preambles).
@@ -1697,7 +1774,7 @@ pub fn extract(
                 if c.attended {
                     e.reported = true;
                 }
-                let ch = chairs_of(text, &c, &offs, officials);
+                let ch = chairs_of(text, &c, &offs, officials, &mut chair_memo);
                 merge_chairs(&mut e.chairs, ch);
                 if e.date.is_none() && is_first && !c.reference {
                     preamble(text, &c, &dates_sorted, e);
@@ -1722,15 +1799,9 @@ pub fn extract(
                 let e = &mut events[i];
                 e.mentions.push(c.head.start..c.span_end);
                 if weight(&c) > weight(&e.c) {
-                    let keep_date = e.date.clone();
                     e.name = collapse_ws(&text[c.head.start..c.name_end]);
-                    let merged = merge_cand(&e.c, &c);
-                    e.c = merged;
-                    e.date = keep_date;
-                } else {
-                    let merged = merge_cand(&e.c, &c);
-                    e.c = merged;
                 }
+                merge_cand(&mut e.c, &c);
                 i
             }
             None => {
@@ -1774,7 +1845,7 @@ pub fn extract(
                 e.location = Some(p);
             }
         }
-        let ch = chairs_of(text, &c, &offs, officials);
+        let ch = chairs_of(text, &c, &offs, officials, &mut chair_memo);
         if !ch.is_empty() {
             e.reported = true;
         }
@@ -1801,7 +1872,7 @@ pub fn extract(
                 explicit_organizer: false,
                 c: c.clone(),
             };
-            let ch = chairs_of(text, &c, &offs, officials);
+            let ch = chairs_of(text, &c, &offs, officials, &mut chair_memo);
             merge_chairs(&mut acc.chairs, ch);
             events.push(acc);
         }
@@ -1825,7 +1896,7 @@ pub fn extract(
     events
         .into_iter()
         .map(|e| Event {
-            kind: e.c.kind.clone(),
+            kind: e.c.kind.to_string(),
             name: e.name,
             ordinal: e.c.ordinal,
             term: e.term_years.or(e.term_khoa),
@@ -1851,9 +1922,8 @@ fn merge_chairs(into: &mut Vec<String>, from: Vec<String>) {
 }
 
 /// Fills the fields an event lacks from a new mention of it.
-fn merge_cand(e: &Cand, m: &Cand) -> Cand {
-    let mut out = e.clone();
-    out.ordinal = e.ordinal.or(m.ordinal);
+fn merge_cand(out: &mut Cand, m: &Cand) {
+    out.ordinal = out.ordinal.or(m.ordinal);
     if out.body_key.as_ref().map_or(0, String::len) < m.body_key.as_ref().map_or(0, String::len) {
         out.body = m.body.clone();
         out.body_key = m.body_key.clone();
@@ -1875,12 +1945,11 @@ fn merge_cand(e: &Cand, m: &Cand) -> Cand {
     }
     out.national |= m.national;
     out.local |= m.local;
-    out
 }
 
 /// Date and place from the preamble of the sentence that reports the event:
 /// "Ngày 9/7, tại Hà Nội, [organizer] tổ chức [event]".
-fn preamble(text: &str, c: &Cand, dates: &[Temporal], e: &mut Acc) {
+fn preamble(text: &str, c: &Cand, dates: &[&Temporal], e: &mut Acc) {
     let lead = leading_date(text, &c.sentence, dates);
     let mut any = false;
     if let Some((d, v)) = lead {
@@ -1896,9 +1965,10 @@ fn preamble(text: &str, c: &Cand, dates: &[Temporal], e: &mut Acc) {
                 if let Some(rest) = p.strip_prefix("tại ").or_else(|| p.strip_prefix("Tại ")) {
                     let rest = rest.trim();
                     let first = rest.split(' ').next().unwrap_or("");
-                    if first_upper(first) && !in_sorted(NOT_PLACES, &lower(first))
-                        || PLACE_HEADS.iter().any(|h| lower(rest).starts_with(h))
-                    {
+                    if first_upper(first) && !in_sorted(NOT_PLACES, &Low::new(first)) || {
+                        let lr = Low::new(rest);
+                        PLACE_HEADS.iter().any(|h| lr.starts_with(h))
+                    } {
                         e.location = Some(collapse_ws(rest));
                         break;
                     }
@@ -1913,7 +1983,7 @@ fn preamble(text: &str, c: &Cand, dates: &[Temporal], e: &mut Acc) {
             if let Some(comma) = rest.find(',') {
                 let place = rest[..comma].trim();
                 let first = place.split(' ').next().unwrap_or("");
-                if first_upper(first) && !in_sorted(NOT_PLACES, &lower(first)) {
+                if first_upper(first) && !in_sorted(NOT_PLACES, &Low::new(first)) {
                     e.location = Some(collapse_ws(place));
                     any = true;
                 }
@@ -1955,6 +2025,10 @@ mod tests {
             assert!(t.iter().all(|w| lower(w) == *w));
         }
         assert!(QUALIFIERS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(CEREMONIES.len(), CEREMONY_KINDS.len());
+        for (v, k) in CEREMONIES.iter().zip(CEREMONY_KINDS) {
+            assert_eq!(format!("lễ {v}"), *k);
+        }
     }
 
     #[test]

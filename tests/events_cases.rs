@@ -297,3 +297,51 @@ fn dash_and_line_break() {
     assert_eq!(dh.term.as_deref(), Some("2020/2025"));
     assert!(!dh.name.contains('\n'));
 }
+
+/// Throughput of the events extractor alone on the seed articles, with the
+/// dates and officials it needs computed once beforehand; run with
+/// `cargo test --release --test events_cases -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput_on_seeds() {
+    use vnextract::article::Layout;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let inputs: Vec<_> = texts
+        .iter()
+        .map(|t| {
+            let layout = Layout::parse(t);
+            let doc = Doc {
+                text: t.as_str(),
+                content: layout.content.clone(),
+                anchor: layout.anchor(),
+            };
+            let mut claims = Claims::new();
+            vnextract::directives::extract(&doc, &mut claims);
+            let dates = vnextract::dates::extract(&doc, &mut claims);
+            vnextract::statistics::extract(&doc, &mut claims);
+            let officials = vnextract::officials::extract(&doc, &mut claims);
+            (doc, dates, officials, claims)
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let reps = (20 << 20) / bytes + 1;
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..reps {
+        for (doc, dates, officials, claims) in &inputs {
+            n += vnextract::events::extract(doc, dates, officials, &mut claims.clone()).len();
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    let mb = (bytes * reps) as f64 / 1e6;
+    println!("events: {:.0} MB/s ({mb:.0} MB, {n} events)", mb / secs);
+}
