@@ -18,31 +18,19 @@
 //! chí Thắng") joins the person whose given name it is when only one fits.
 //! Mentions are the name's span only.
 
+mod anchors;
 mod lexicon;
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
-use regex::Regex;
 
 use crate::doc::{Claims, Doc};
 use crate::record::Official;
 use crate::text::{boundary_after, boundary_before, collapse_ws, is_word_char, title_case};
+use anchors::lower_fast;
 use lexicon::*;
-
-/// The one anchor regex: introducers and role heads, any case. Matches are
-/// checked for word boundaries by hand (no Unicode `\b`).
-static ANCHOR: Lazy<Regex> = Lazy::new(|| {
-    let mut alts: Vec<String> = INTRODUCERS
-        .iter()
-        .chain(ROLES.iter())
-        .chain(["phó"].iter())
-        .map(|w| regex::escape(w).replace(' ', r"\s+"))
-        .collect();
-    // Longest first so that "tổng bí thư" wins over a shorter head.
-    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    Regex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("anchor regex")
-});
 
 /// First words of role heads and their prefixes: a cheap test before the
 /// full role lookup.
@@ -58,21 +46,38 @@ static ROLE_FIRST: Lazy<Vec<&'static str>> = Lazy::new(|| {
     v
 });
 
-fn has(set: &[&str], w: &str) -> bool {
-    set.binary_search(&w).is_ok()
+/// Is `w` in the sorted table `set`? Compares bytes inline: the tables
+/// are probed for nearly every word around an anchor.
+fn has(set: &[&str], w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
+    set.binary_search_by(|x| cmp_bytes(x.as_bytes(), w)).is_ok()
 }
 
-/// A lower-cased word kept on the stack (falls back to the heap when long).
+/// `a.cmp(b)` without a `memcmp` call (the words are short).
+#[inline]
+fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// A lower-cased word: the word itself when it is lower case already, else
+/// kept on the stack (falls back to the heap when long).
 #[derive(Clone)]
-enum Low {
+enum Low<'a> {
+    Same(&'a str),
     Stack([u8; 48], usize),
     Heap(String),
 }
 
-impl std::ops::Deref for Low {
+impl std::ops::Deref for Low<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         match self {
+            Low::Same(s) => s,
             // Built from whole chars, so always valid UTF-8.
             Low::Stack(b, n) => std::str::from_utf8(&b[..*n]).unwrap_or(""),
             Low::Heap(s) => s,
@@ -80,38 +85,82 @@ impl std::ops::Deref for Low {
     }
 }
 
-impl PartialEq<&str> for Low {
-    fn eq(&self, o: &&str) -> bool {
-        &**self == *o
+impl AsRef<[u8]> for Low<'_> {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Low::Same(s) => s.as_bytes(),
+            Low::Stack(b, n) => &b[..*n],
+            Low::Heap(s) => s.as_bytes(),
+        }
     }
 }
 
-impl std::fmt::Display for Low {
+impl PartialEq<&str> for Low<'_> {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_ref() == o.as_bytes()
+    }
+}
+
+impl std::fmt::Display for Low<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self)
     }
 }
 
-impl Low {
+impl Low<'_> {
     fn as_str(&self) -> &str {
         self
     }
 }
 
-fn lw(w: &str) -> Low {
+/// `w.to_lowercase()` without allocating for short words.
+fn lw(w: &str) -> Low<'_> {
+    let Some(i) = w
+        .char_indices()
+        .find(|&(_, c)| lower_fast(c) != Some(c))
+        .map(|(i, _)| i)
+    else {
+        return Low::Same(w);
+    };
     let mut b = [0u8; 48];
-    let mut n = 0;
-    for c in w.chars() {
-        for l in c.to_lowercase() {
-            let len = l.len_utf8();
-            if n + len > b.len() {
-                return Low::Heap(w.to_lowercase());
-            }
-            l.encode_utf8(&mut b[n..]);
-            n += len;
+    if i > b.len() {
+        return Low::Heap(w.to_lowercase());
+    }
+    b[..i].copy_from_slice(&w.as_bytes()[..i]);
+    let mut n = i;
+    let mut push = |l: char| {
+        let len = l.len_utf8();
+        if n + len > b.len() {
+            return false;
+        }
+        l.encode_utf8(&mut b[n..]);
+        n += len;
+        true
+    };
+    for c in w[i..].chars() {
+        let ok = match lower_fast(c) {
+            Some(l) => push(l),
+            None => c.to_lowercase().all(&mut push),
+        };
+        if !ok {
+            return Low::Heap(w.to_lowercase());
         }
     }
     Low::Stack(b, n)
+}
+
+/// Is `a + " " + b` in the sorted table `set`? (no allocation)
+fn has_pair(set: &[&str], a: &str, b: &str) -> bool {
+    let mut buf = [0u8; 64];
+    let n = a.len() + 1 + b.len();
+    if n > buf.len() {
+        return false;
+    }
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()] = b' ';
+    buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
+    let key = &buf[..n];
+    set.binary_search_by(|x| x.as_bytes().cmp(key)).is_ok()
 }
 
 /// Word characters with a fast path for ASCII and Vietnamese letters.
@@ -308,7 +357,8 @@ fn name_syllable(w: &str, caps: bool) -> bool {
     true
 }
 
-fn surname_tier(w: &str) -> u8 {
+fn surname_tier(w: impl AsRef<[u8]>) -> u8 {
+    let w = w.as_ref();
     if has(SURNAMES_TOP, w) {
         3
     } else if has(SURNAMES_COMMON, w) {
@@ -321,8 +371,9 @@ fn surname_tier(w: &str) -> u8 {
 }
 
 /// "Y", "A", "H'…", "K'…": a given-name-first prefix.
-fn is_minority_prefix(w: &str) -> bool {
-    w == "y" || w == "a" || w == "h'" || w == "k'" || w.starts_with("h'") || w.starts_with("k'")
+fn is_minority_prefix(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
+    w == b"y" || w == b"a" || w.starts_with(b"h'") || w.starts_with(b"k'")
 }
 
 // ---------------------------------------------------------------- roles
@@ -358,19 +409,37 @@ fn match_role(t: &str, t0: Tok) -> Option<(usize, usize)> {
             return None;
         }
     }
-    let mut key = String::new();
+    let mut key = [0u8; 64];
+    let mut kn = 0;
     let mut best = None;
     let mut tok = cur;
     for _ in 0..5 {
         if !tok.is_word() {
             break;
         }
-        if !key.is_empty() {
-            key.push(' ');
+        let low = lw(word(t, &tok));
+        let l = low.as_ref();
+        let sep = usize::from(kn > 0);
+        if kn + sep + l.len() > key.len() {
+            break;
         }
-        key.push_str(&lw(word(t, &tok)));
-        if has(ROLES, &key) {
+        if sep == 1 {
+            key[kn] = b' ';
+        }
+        key[kn + sep..kn + sep + l.len()].copy_from_slice(l);
+        kn += sep + l.len();
+        let k = &key[..kn];
+        let i = ROLES.partition_point(|r| cmp_bytes(r.as_bytes(), k).is_lt());
+        if ROLES.get(i).is_some_and(|r| r.as_bytes() == k) {
             best = Some(tok.e);
+        }
+        // Stop when no longer role starts with this key and a space.
+        let longer = ROLES[i..]
+            .iter()
+            .find(|r| r.as_bytes() != k)
+            .is_some_and(|r| r.as_bytes().starts_with(k) && r.as_bytes().get(kn) == Some(&b' '));
+        if !longer {
+            break;
         }
         tok = next_tok(t, tok.e);
     }
@@ -383,24 +452,23 @@ fn match_intro(t: &str, t0: Tok) -> Option<usize> {
         return None;
     }
     let w = lw(word(t, &t0));
-    match w.as_str() {
-        "đồng" => {
-            let n = next_tok(t, t0.e);
-            (n.is_word() && lw(word(t, &n)) == "chí").then_some(n.e)
-        }
-        "đ" => {
-            // "Đ/c", "đ.c"
-            let p = next_tok(t, t0.e);
-            let c = next_tok(t, p.e);
-            ((p.is_punct('/') || p.is_punct('.'))
-                && p.s == t0.e
-                && c.s == p.e
-                && c.is_word()
-                && lw(word(t, &c)) == "c")
-                .then_some(c.e)
-        }
-        "ông" | "bà" => Some(t0.e),
-        _ => None,
+    if w == "đồng" {
+        let n = next_tok(t, t0.e);
+        (n.is_word() && lw(word(t, &n)) == "chí").then_some(n.e)
+    } else if w == "đ" {
+        // "Đ/c", "đ.c"
+        let p = next_tok(t, t0.e);
+        let c = next_tok(t, p.e);
+        ((p.is_punct('/') || p.is_punct('.'))
+            && p.s == t0.e
+            && c.s == p.e
+            && c.is_word()
+            && lw(word(t, &c)) == "c")
+            .then_some(c.e)
+    } else if w == "ông" || w == "bà" {
+        Some(t0.e)
+    } else {
+        None
     }
 }
 
@@ -440,7 +508,7 @@ fn read_run(t: &str, p: usize) -> NameRun {
         // "Văn phòng", "Thành ủy", "Tỉnh ủy" start organisations.
         let nx = next_tok(t, k.e);
         if nx.is_word()
-            && has(ORG_PAIRS, &format!("{} {}", l, lw(word(t, &nx))))
+            && has_pair(ORG_PAIRS, &l, &lw(word(t, &nx)))
             && !name_syllable(word(t, &nx), caps)
         {
             break;
@@ -454,7 +522,7 @@ fn read_run(t: &str, p: usize) -> NameRun {
     NameRun { toks, caps }
 }
 
-fn max_len(first_lower: &str) -> usize {
+fn max_len(first_lower: impl AsRef<[u8]>) -> usize {
     if is_minority_prefix(first_lower) {
         5
     } else {
@@ -473,7 +541,8 @@ fn name_text(t: &str, toks: &[Tok], caps: bool) -> String {
 
 /// True when the whole candidate (lower case) is a place or a historical
 /// figure rather than a live official.
-fn banned_name(lower: &str) -> bool {
+fn banned_name(lower: impl AsRef<[u8]>) -> bool {
+    let lower = lower.as_ref();
     has(PLACES, lower) || has(HISTORICAL, lower)
 }
 
@@ -490,19 +559,19 @@ fn split_name(t: &str, run: &NameRun, after_level: bool) -> Option<usize> {
         if tier == 0 || len < 2 || len > max_len(&first) {
             continue;
         }
-        let lower = lw(&collapse_ws(&t[run.toks[k].s..run.toks[n - 1].e]));
-        if banned_name(&lower) {
+        let joined = collapse_ws(&t[run.toks[k].s..run.toks[n - 1].e]);
+        if banned_name(lw(&joined)) {
             continue;
         }
         if run.toks[k..]
             .iter()
-            .any(|x| has(&["ban", "bộ", "khối", "sở", "đảng"], &lw(word(t, x))))
+            .any(|x| has(&["ban", "bộ", "khối", "sở", "đảng"], lw(word(t, x))))
         {
             continue;
         }
         if len == 2 && tier < 3 && (k > 0 || after_level) {
             // "Huyện ủy Lâm Hà": a two-syllable place after a level word.
-            if k == 0 || is_level(&lw(word(t, &run.toks[k - 1]))) {
+            if k == 0 || is_level(lw(word(t, &run.toks[k - 1]))) {
                 continue;
             }
         }
@@ -514,8 +583,12 @@ fn split_name(t: &str, run: &NameRun, after_level: bool) -> Option<usize> {
     best.map(|(_, k)| k)
 }
 
-fn is_level(w: &str) -> bool {
-    has(ORG_FREE, w) || matches!(w, "ủy" | "phố" | "xã" | "thị" | "trấn")
+fn is_level(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
+    has(ORG_FREE, w)
+        || ["ủy", "phố", "xã", "thị", "trấn"]
+            .iter()
+            .any(|x| x.as_bytes() == w)
 }
 
 // ---------------------------------------------------------------- titles
@@ -532,7 +605,7 @@ struct Title {
 /// or more syllables)?
 fn starts_name(t: &str, k: Tok) -> bool {
     let run = read_run(t, k.s);
-    run.toks.len() >= 2 && surname_tier(&lw(word(t, &run.toks[0]))) > 0
+    run.toks.len() >= 2 && surname_tier(lw(word(t, &run.toks[0]))) > 0
 }
 
 /// A comma inside an organisation name: "Bộ Văn hóa, Thể thao và Du lịch"
@@ -641,10 +714,10 @@ fn parse_title(t: &str, t0: Tok) -> Option<Title> {
                 _ => {
                     (prev_cap && has(ORG_AFTER_CAP, &ow))
                         || has(ORG_FREE, &ow)
-                        || (!prev_lower.is_empty() && has(ORG_PAIRS, &format!("{prev_lower} {ow}")))
+                        || (!prev_lower.is_empty() && has_pair(ORG_PAIRS, &prev_lower, &ow))
                         || (!next_lower.is_empty()
                             && !is_cap(word(t, &nx))
-                            && has(ORG_PAIRS, &format!("{ow} {next_lower}")))
+                            && has_pair(ORG_PAIRS, &ow, &next_lower))
                 }
             }
         };
@@ -677,7 +750,7 @@ fn trailing_run(t: &str, title: &Title) -> NameRun {
     let mut i = title.org.len();
     while i > 0 {
         let w = word(t, &title.org[i - 1]);
-        if !name_syllable(w, caps) || (caps && has(ORG_CAPS, &lw(w))) {
+        if !name_syllable(w, caps) || (caps && has(ORG_CAPS, lw(w))) {
             break;
         }
         i -= 1;
@@ -696,7 +769,7 @@ fn cut_name(t: &str, title: &mut Title, strict: bool) -> Option<NameRun> {
         return None;
     }
     let first_idx = title.org.len() - run.toks.len();
-    let after_level = first_idx > 0 && is_level(&lw(word(t, &title.org[first_idx - 1])));
+    let after_level = first_idx > 0 && is_level(lw(word(t, &title.org[first_idx - 1])));
     let k = split_name(t, &run, after_level)?;
     let name = NameRun {
         toks: run.toks[k..].to_vec(),
@@ -823,7 +896,7 @@ fn accept_run(t: &str, run: &NameRun, need_surname: bool) -> Option<(Range<usize
         return None;
     }
     let name = name_text(t, &run.toks, run.caps);
-    if banned_name(&lw(&name)) {
+    if banned_name(lw(&name)) {
         return None;
     }
     Some((run.toks[0].s..run.toks[n - 1].e, name, false))
@@ -1035,7 +1108,7 @@ impl Ctx<'_> {
             }
         }
         let name = name_text(t, name_toks, false);
-        if banned_name(&lw(&name)) {
+        if banned_name(lw(&name)) {
             return None;
         }
         Some((name_toks[0].s..name_toks[name_toks.len() - 1].e, name))
@@ -1045,6 +1118,7 @@ impl Ctx<'_> {
 /// Finds every named person in the content of `doc`.
 pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
     let mut found = Vec::new();
+    let mut found_anchors = Vec::new();
     for (base, seg) in doc.segments() {
         let mut ctx = Ctx {
             t: seg,
@@ -1052,19 +1126,18 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
             out: Vec::new(),
         };
         let mut consumed = 0usize;
-        for m in ANCHOR.find_iter(seg) {
-            if m.start() < consumed
-                || !boundary_before(seg, m.start())
-                || !boundary_after(seg, m.end())
-            {
+        found_anchors.clear();
+        anchors::scan(seg, &mut found_anchors);
+        for &(ms, me) in &found_anchors {
+            if ms < consumed || !boundary_before(seg, ms) || !boundary_after(seg, me) {
                 continue;
             }
-            let k = next_tok(seg, m.start());
+            let k = next_tok(seg, ms);
             let end = if let Some(ie) = match_intro(seg, k) {
                 ctx.at_intro(k, ie)
-            } else if has(INTRODUCERS, &lw(m.as_str())) {
+            } else if has(INTRODUCERS, lw(&seg[ms..me])) {
                 // Ranks and degrees: "Đại tướng Tô Lâm", "PGS.TS Nguyễn …".
-                let run = read_run(seg, m.end());
+                let run = read_run(seg, me);
                 accept_run(seg, &run, false).and_then(|(r, name, short)| {
                     (!short).then(|| {
                         let (post, end) = parse_post(seg, r.end);
@@ -1076,7 +1149,7 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
             } else if match_role(seg, k).is_some() {
                 // Step back over a modifier: "nguyên Chủ tịch", "cố Tổng Bí thư".
                 let pv = prev_tok(seg, k.s);
-                let k = if pv.is_word() && pv.s >= consumed && has(MODIFIERS, &lw(word(seg, &pv))) {
+                let k = if pv.is_word() && pv.s >= consumed && has(MODIFIERS, lw(word(seg, &pv))) {
                     pv
                 } else {
                     k
@@ -1113,6 +1186,15 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
         titles: Vec<String>,
         tkeys: Vec<String>,
         ranges: Vec<Range<usize>>,
+        /// The ranges as a set, for long articles.
+        seen: HashSet<(usize, usize)>,
+    }
+    impl P {
+        fn add_range(&mut self, r: Range<usize>) {
+            if self.seen.insert((r.start, r.end)) {
+                self.ranges.push(r);
+            }
+        }
     }
     fn add_titles(p: &mut P, titles: &[String]) {
         for ti in titles {
@@ -1124,6 +1206,7 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
         }
     }
     let mut people: Vec<P> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut shorts = Vec::new();
     for f in found {
         if f.short {
@@ -1131,23 +1214,23 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
             continue;
         }
         let key = f.name.to_lowercase();
-        let i = match people.iter().position(|p| p.key == key) {
-            Some(i) => i,
+        let i = match index.get(&key) {
+            Some(&i) => i,
             None => {
+                index.insert(key.clone(), people.len());
                 people.push(P {
                     key,
                     name: f.name.clone(),
                     titles: Vec::new(),
                     tkeys: Vec::new(),
                     ranges: Vec::new(),
+                    seen: HashSet::new(),
                 });
                 people.len() - 1
             }
         };
         add_titles(&mut people[i], &f.titles);
-        if !people[i].ranges.contains(&f.range) {
-            people[i].ranges.push(f.range);
-        }
+        people[i].add_range(f.range);
     }
     // Minority names shortened from the front ("Y Thanh" → "Y Thanh Hà Niê Kđăm").
     let mut i = 0;
@@ -1167,60 +1250,106 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
             let p = people.remove(i);
             let j = if j > i { j - 1 } else { j };
             add_titles(&mut people[j], &p.titles);
-            people[j].ranges.extend(p.ranges);
+            for r in p.ranges {
+                // Another person's span: never one of people[j]'s own.
+                people[j].seen.insert((r.start, r.end));
+                people[j].ranges.push(r);
+            }
         } else {
             i += 1;
         }
     }
-    for s in shorts {
-        let k = lw(&s.name);
-        let mut hits = people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| short_key(&p.key) == Some(k.as_str()));
-        if let (Some((i, _)), None) = (hits.next(), hits.next()) {
-            add_titles(&mut people[i], &s.titles);
-            if !people[i].ranges.contains(&s.range) {
-                people[i].ranges.push(s.range);
-            }
+    // Given name → the one person it names (None when several).
+    let mut by_short: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(k) = short_key(&p.key) {
+            by_short
+                .entry(k)
+                .and_modify(|x| *x = None)
+                .or_insert(Some(i));
         }
     }
-    // Further bare mentions of the full names: one scan over word starts.
+    let short_hits: Vec<Option<usize>> = shorts
+        .iter()
+        .map(|s| by_short.get(lw(&s.name).as_str()).copied().flatten())
+        .collect();
+    for (s, hit) in shorts.into_iter().zip(short_hits) {
+        if let Some(i) = hit {
+            add_titles(&mut people[i], &s.titles);
+            people[i].add_range(s.range);
+        }
+    }
+    // Further bare mentions of the full names at word starts.
     let full: Vec<usize> = (0..people.len())
         .filter(|&i| people[i].name.contains(' '))
         .collect();
     if !full.is_empty() {
+        // What a new mention must not overlap: the person's spans so far
+        // (sorted, with the running maximum of their ends) and the last one
+        // added here (all of the same length, in text order).
+        struct Spans {
+            sorted: Vec<Range<usize>>,
+            max_end: Vec<usize>,
+            last: Option<Range<usize>>,
+        }
+        let mut spans: Vec<Spans> = full
+            .iter()
+            .map(|&i| {
+                let mut sorted = people[i].ranges.clone();
+                sorted.sort_by_key(|r| r.start);
+                let max_end = sorted
+                    .iter()
+                    .scan(0, |m, r| {
+                        *m = r.end.max(*m);
+                        Some(*m)
+                    })
+                    .collect();
+                Spans {
+                    sorted,
+                    max_end,
+                    last: None,
+                }
+            })
+            .collect();
+        let overlaps = |sp: &Spans, r: &Range<usize>| {
+            let k = sp.sorted.partition_point(|x| x.start < r.end);
+            (k > 0 && sp.max_end[k - 1] > r.start)
+                || sp
+                    .last
+                    .as_ref()
+                    .is_some_and(|x| x.start < r.end && r.start < x.end)
+        };
+        let mut first_byte = [false; 256];
+        for &i in &full {
+            first_byte[usize::from(people[i].name.as_bytes()[0])] = true;
+        }
         for (base, seg) in doc.segments() {
             let b = seg.as_bytes();
             for s in 0..b.len() {
                 let c = b[s];
-                if !(c.is_ascii_uppercase() || c >= 0xC3)
+                if !first_byte[usize::from(c)]
+                    || !(c.is_ascii_uppercase() || c >= 0xC3)
                     || (s > 0
                         && !b[s - 1].is_ascii_whitespace()
                         && !b[s - 1].is_ascii_punctuation())
                 {
                     continue;
                 }
-                for &i in &full {
+                for (fi, &i) in full.iter().enumerate() {
                     let name = people[i].name.as_str();
                     if name.as_bytes()[0] != c || !seg[s..].starts_with(name) {
                         continue;
                     }
                     let e = s + name.len();
                     let r = base + s..base + e;
-                    if !boundary_after(seg, e)
-                        || people[i]
-                            .ranges
-                            .iter()
-                            .any(|x| x.start < r.end && r.start < x.end)
-                        || claims.overlaps(&r)
-                    {
+                    if !boundary_after(seg, e) || overlaps(&spans[fi], &r) || claims.overlaps(&r) {
                         continue;
                     }
                     let pv = prev_tok(seg, s);
-                    if pv.is_word() && has(NAME_BLOCKERS, &lw(word(seg, &pv))) {
+                    if pv.is_word() && has(NAME_BLOCKERS, lw(word(seg, &pv))) {
                         continue;
                     }
+                    spans[fi].last = Some(r.clone());
                     people[i].ranges.push(r);
                 }
             }
@@ -1305,7 +1434,7 @@ mod tests {
 mod perf {
     use super::*;
 
-    /// Throughput of the anchor regex alone (release mode, run by hand).
+    /// Throughput of the anchor scan alone (release mode, run by hand).
     #[test]
     #[ignore]
     fn anchor_scan_speed() {
@@ -1318,7 +1447,9 @@ mod perf {
         let t0 = std::time::Instant::now();
         let mut n = 0;
         for _ in 0..reps {
-            n += ANCHOR.find_iter(&text).count();
+            let mut v = Vec::new();
+            anchors::scan(&text, &mut v);
+            n += v.len();
         }
         let s = t0.elapsed().as_secs_f64();
         println!(
