@@ -86,48 +86,8 @@ pub(super) fn ordered_alternatives() -> Vec<&'static str> {
     alts
 }
 
-#[derive(Default)]
-struct Node {
-    /// Children by folded char.
-    edges: Vec<(char, u32)>,
-    /// Child after a run of white space (a space in the alternative).
-    space: Option<u32>,
-    /// An alternative ends here.
-    end: bool,
-}
-
-/// The trie of the alternatives; node 0 is the root.
-static TRIE: Lazy<Vec<Node>> = Lazy::new(|| {
-    let mut nodes = vec![Node::default()];
-    for a in ordered_alternatives() {
-        let mut n = 0usize;
-        for c in a.chars() {
-            let next = if c == ' ' {
-                nodes[n].space
-            } else {
-                nodes[n].edges.iter().find(|e| e.0 == c).map(|e| e.1)
-            };
-            n = match next {
-                Some(x) => x as usize,
-                None => {
-                    let x = nodes.len();
-                    nodes.push(Node::default());
-                    let id = u32::try_from(x).expect("small trie");
-                    if c == ' ' {
-                        nodes[n].space = Some(id);
-                    } else {
-                        nodes[n].edges.push((c, id));
-                    }
-                    x
-                }
-            };
-        }
-        nodes[n].end = true;
-    }
-    nodes
-});
-
 /// The chars that `(?i)` matches to the lower-case letter `a`.
+#[cfg(test)]
 fn orbit(a: char) -> impl Iterator<Item = char> {
     let up = a.to_uppercase();
     let up = (up.len() == 1).then_some(up).into_iter().flatten();
@@ -137,130 +97,244 @@ fn orbit(a: char) -> impl Iterator<Item = char> {
         .chain((a == 's').then_some('\u{17F}'))
 }
 
-/// Cheap tests of the first bytes of a word before the trie walk.
-struct Filter {
-    /// Bytes that may begin the first char of an alternative.
-    first: [bool; 256],
-    /// Hashes of the first three bytes of the alternatives in every case.
-    three: Vec<u64>,
-    /// First two bytes of the alternatives (in some case) whose first word
-    /// is under three bytes long ("ts"), a bit per pair.
-    two: Vec<u64>,
-}
-
-/// The hash of three bytes for [`Filter::three`] (a bit in 2^16).
-#[inline]
-fn hash3(a: u8, b: u8, c: u8) -> usize {
-    let x = u32::from(a) | u32::from(b) << 8 | u32::from(c) << 16;
-    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
-}
-
-static FILTER: Lazy<Filter> = Lazy::new(|| {
-    let mut f = Filter {
-        first: [false; 256],
-        three: vec![0; 1 << 10],
-        two: vec![0; 1 << 10],
-    };
-    for a in ordered_alternatives() {
-        // Every case variant of the first three chars, as bytes.
-        let mut variants: Vec<Vec<u8>> = vec![Vec::new()];
-        for ch in a.chars().take(3) {
-            let mut next = Vec::new();
-            for v in &variants {
-                if ch == ' ' {
-                    let mut v = v.clone();
-                    v.push(b' ');
-                    next.push(v);
-                    continue;
-                }
-                for c in orbit(ch) {
-                    let mut v = v.clone();
-                    let mut buf = [0u8; 4];
-                    v.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                    next.push(v);
-                }
-            }
-            variants = next;
-        }
-        for v in variants {
-            f.first[usize::from(v[0])] = true;
-            let head: Vec<u8> = v.iter().copied().take_while(|&x| x != b' ').collect();
-            if head.len() >= 3 {
-                let h = hash3(head[0], head[1], head[2]);
-                f.three[h / 64] |= 1 << (h % 64);
+/// Bytes mapped so that the upper and lower case of every letter of the
+/// alternatives give the same bytes: ASCII letters lower-cased; in
+/// continuation bytes the bits that tell Latin-1 ("À"/"à"), Latin
+/// Extended-A and Vietnamese ("Đ"/"đ", "Ủ"/"ủ") cases apart are set, and
+/// "Ư"/"ư" (U+01AF/U+01B0) are joined. Distinct letters may meet too:
+/// matches are confirmed char by char.
+static NORM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = if x.is_ascii_uppercase() {
+            x | 0x20
+        } else if x >= 0x80 && x < 0xC0 {
+            let y = x | 0x21;
+            if y == 0xAF {
+                0xB1
             } else {
-                // One byte: any second byte.
-                let seconds = match head.get(1) {
-                    Some(&y) => y..=y,
-                    None => 0..=255,
-                };
-                for y in seconds {
-                    let p = usize::from(head[0]) << 8 | usize::from(y);
-                    f.two[p / 64] |= 1 << (p % 64);
-                }
+                y
+            }
+        } else {
+            x
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Is the byte `x` at `i` of `t` the start of a white-space char? Its
+/// length if so.
+#[inline]
+fn white_at(t: &str, i: usize, x: u8) -> Option<usize> {
+    if x < 0x80 {
+        return matches!(x, b' ' | b'\t'..=b'\r').then_some(1);
+    }
+    let c = t.get(i..)?.chars().next()?;
+    c.is_whitespace().then(|| c.len_utf8())
+}
+
+/// The trie of the alternatives' [`NORM`] bytes as dense rows over byte
+/// classes, with the Kelvin sign and long s spelled out (their bytes differ
+/// from "k" and "s"). Node 0 is "no node", node 1 the root; a node id with
+/// [`Trie::END`] set is one where alternatives end. A space in an
+/// alternative is a step on class [`Trie::WS`] (ASCII white space) to a
+/// node that loops on it; other white space is looked at on failure.
+struct Trie {
+    /// Byte → class; 0 for bytes no alternative holds.
+    class: [u8; 256],
+    /// Children by class.
+    next: Vec<[u16; Trie::CLASSES]>,
+    /// Alternatives whose [`NORM`] bytes end at each node, in match order.
+    alts: Vec<Vec<&'static str>>,
+    /// The node after white space, for nodes where a word of an
+    /// alternative ends and another follows (and for that node itself); 0
+    /// for none.
+    space: Vec<u16>,
+}
+
+impl Trie {
+    const CLASSES: usize = 64;
+    const WS: u8 = 1;
+    const END: u16 = 0x8000;
+}
+
+static TRIE: Lazy<Trie> = Lazy::new(|| {
+    // Spellings of every alternative: each "k" or "s" may be the Kelvin
+    // sign or the long s.
+    let mut spellings: Vec<(&'static str, Vec<u8>)> = Vec::new();
+    for a in ordered_alternatives() {
+        let mut vs = vec![String::new()];
+        for c in a.chars() {
+            let odd = match c {
+                'k' => Some('\u{212A}'),
+                's' => Some('\u{17F}'),
+                _ => None,
+            };
+            vs = vs
+                .iter()
+                .flat_map(|v| {
+                    std::iter::once(format!("{v}{c}")).chain(odd.map(|o| format!("{v}{o}")))
+                })
+                .collect();
+        }
+        for v in vs {
+            spellings.push((a, v.bytes().map(|x| NORM[usize::from(x)]).collect()));
+        }
+    }
+    let mut class = [0u8; 256];
+    for x in [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r'] {
+        class[usize::from(x)] = Trie::WS;
+    }
+    let mut classes = 2u8;
+    for (_, v) in &spellings {
+        for &x in v {
+            if x != b' ' && class[usize::from(x)] == 0 {
+                class[usize::from(x)] = classes;
+                classes += 1;
             }
         }
     }
-    f
+    assert!(
+        usize::from(classes) <= Trie::CLASSES,
+        "too many byte classes"
+    );
+    // A byte takes the class of its NORM byte (NORM is idempotent).
+    for x in 0..256 {
+        if class[x] == 0 {
+            class[x] = class[usize::from(NORM[x])];
+        }
+    }
+    let mut t = Trie {
+        class,
+        next: vec![[0; Trie::CLASSES]; 2],
+        alts: vec![Vec::new(); 2],
+        space: vec![0; 2],
+    };
+    fn new_node(t: &mut Trie) -> usize {
+        t.next.push([0; Trie::CLASSES]);
+        t.alts.push(Vec::new());
+        t.space.push(0);
+        assert!(t.alts.len() < usize::from(Trie::END), "small trie");
+        t.alts.len() - 1
+    }
+    for (a, v) in &spellings {
+        let mut n = 1usize;
+        for &x in v {
+            let c = if x == b' ' {
+                usize::from(Trie::WS)
+            } else {
+                usize::from(t.class[usize::from(x)])
+            };
+            let m = usize::from(t.next[n][c] & !Trie::END);
+            n = if m != 0 {
+                m
+            } else {
+                let m = new_node(&mut t);
+                t.next[n][c] = m as u16;
+                if x == b' ' {
+                    t.space[n] = m as u16;
+                    t.space[m] = m as u16;
+                    t.next[m][usize::from(Trie::WS)] = m as u16;
+                }
+                m
+            };
+        }
+        if !t.alts[n].contains(a) {
+            t.alts[n].push(a);
+        }
+    }
+    // Flag the steps into nodes where alternatives end.
+    let ends: Vec<bool> = t.alts.iter().map(|a| !a.is_empty()).collect();
+    for row in &mut t.next {
+        for x in row.iter_mut() {
+            if *x != 0 && ends[usize::from(*x)] {
+                *x |= Trie::END;
+            }
+        }
+    }
+    t
 });
 
-impl Filter {
-    /// May an alternative match at `i` (a word start)?
-    #[inline]
-    fn pass(&self, b: &[u8], i: usize) -> bool {
-        let (Some(&x), Some(&y)) = (b.get(i + 1), b.get(i + 2)) else {
-            return true;
+/// Matches the alternative `alt` at `p` of `t` the way `(?i)` with `\s+`
+/// for each space would; returns the end.
+fn match_alt(t: &str, p: usize, alt: &str) -> Option<usize> {
+    let mut it = t[p..].char_indices().peekable();
+    for a in alt.chars() {
+        if a == ' ' {
+            match it.next() {
+                Some((_, c)) if c.is_whitespace() => {}
+                _ => return None,
+            }
+            while it.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+                it.next();
+            }
+            continue;
+        }
+        match it.next() {
+            Some((_, c)) if fold(c) == a => {}
+            _ => return None,
+        }
+    }
+    Some(p + it.peek().map_or(t.len() - p, |&(i, _)| i))
+}
+
+/// The end of the longest alternative that matches at `p`, as the regex's
+/// leftmost-first choice would be: the trie walk over [`NORM`] bytes finds
+/// the candidates, deepest first, and each is confirmed char by char.
+#[inline(always)]
+fn walk(trie: &Trie, t: &str, p: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    // Three steps without a branch (node 0 is a dead end): most words
+    // leave the trie within them.
+    if let Some(&[x0, x1, x2]) = b.get(p..p + 3).and_then(|w| <&[u8; 3]>::try_from(w).ok()) {
+        let step = |n: u16, x: u8| {
+            trie.next[usize::from(n & !Trie::END)]
+                [usize::from(trie.class[usize::from(x)]) % Trie::CLASSES]
         };
-        let h = hash3(b[i], x, y);
-        let p = usize::from(b[i]) << 8 | usize::from(x);
-        self.first[usize::from(b[i])]
-            & ((self.three[h / 64] >> (h % 64) | self.two[p / 64] >> (p % 64)) & 1 != 0)
+        let m0 = step(1, x0);
+        let m1 = step(m0, x1);
+        let m2 = step(m1, x2);
+        if m2 == 0 && (m0 | m1) & Trie::END == 0 {
+            return None;
+        }
     }
-}
-
-/// The char at `i` of `t` (a char boundary) and its length.
-#[inline]
-fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
-    let b = *t.as_bytes().get(i)?;
-    if b < 0x80 {
-        return Some((char::from(b), 1));
-    }
-    let c = t[i..].chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
-/// Walks the trie from `p`; returns the end of the longest alternative that
-/// matches there.
-fn walk(trie: &[Node], t: &str, p: usize) -> Option<usize> {
-    let mut node = &trie[0];
+    let mut node = 1usize;
     let mut i = p;
-    let mut last = None;
-    loop {
-        if node.end {
-            last = Some(i);
-        }
-        let Some((c, len)) = char_at(t, i) else { break };
-        if let Some(sp) = node.space {
-            if c.is_whitespace() {
-                i += len;
-                while let Some((c, len)) = char_at(t, i).filter(|x| x.0.is_whitespace()) {
-                    debug_assert!(c.is_whitespace());
+    // Nodes where alternatives end, shallow to deep (at most 8: a test).
+    let mut ends = [0u16; 8];
+    let mut n_ends = 0;
+    while let Some(&x) = b.get(i) {
+        let m = trie.next[node][usize::from(trie.class[usize::from(x)]) % Trie::CLASSES];
+        if m == 0 {
+            // White space other than ASCII between the words.
+            let sp = trie.space[node];
+            if sp != 0 && x >= 0x80 {
+                if let Some(len) = white_at(t, i, x) {
+                    node = usize::from(sp);
                     i += len;
+                    continue;
                 }
-                node = &trie[sp as usize];
-                continue;
             }
+            break;
         }
-        let f = fold(c);
-        match node.edges.iter().find(|e| e.0 == f) {
-            Some(&(_, x)) => {
-                node = &trie[x as usize];
-                i += len;
-            }
-            None => break,
+        if m & Trie::END != 0 {
+            ends[n_ends % 8] = m;
+            n_ends += 1;
         }
+        node = usize::from(m & !Trie::END);
+        i += 1;
     }
-    last
+    if n_ends == 0 {
+        return None;
+    }
+    ends[..n_ends.min(8)]
+        .iter()
+        .rev()
+        .flat_map(|&n| trie.alts[usize::from(n & !Trie::END)].iter())
+        .find_map(|alt| match_alt(t, p, alt))
 }
 
 const LO: u64 = 0x0101_0101_0101_0101;
@@ -311,32 +385,52 @@ fn rare_chars(x: u64, y: u64) -> u64 {
     lead & (!(latin | e1) | odd_c3 | odd_e1) & HI
 }
 
+/// The state of one scan: where the next anchor may start, and the output.
+struct Scan<'t, 'o> {
+    t: &'t str,
+    trie: &'static Trie,
+    /// No anchor may start before the end of the last one.
+    next: usize,
+    out: &'o mut Vec<(usize, usize)>,
+}
+
+impl Scan<'_, '_> {
+    /// A word starts at `j`: is there an anchor?
+    #[inline(always)]
+    fn try_at(&mut self, j: usize) {
+        if j < self.next {
+            return;
+        }
+        if let Some(e) = walk(self.trie, self.t, j) {
+            self.out.push((j, e));
+            self.next = e;
+        }
+    }
+
+    /// Exactly: does a word start at `j`?
+    fn word_start(&self, j: usize) -> bool {
+        let b = self.t.as_bytes();
+        j < b.len()
+            && (b[j] as i8) >= -0x40
+            && !self.t[..j].chars().next_back().is_some_and(is_word)
+    }
+}
+
 /// Finds the anchors of one content run, in order, without overlap, and
 /// appends their ranges (start at a word boundary) to `out`.
 pub(super) fn scan(t: &str, out: &mut Vec<(usize, usize)>) {
     let b = t.as_bytes();
     let n = b.len();
-    let filter = &*FILTER;
-    let trie = &TRIE[..];
-    // No anchor may start before the end of the last one.
-    let mut next = 0usize;
-    let mut try_at = |j: usize| {
-        if j < next || !filter.pass(b, j) {
-            return;
-        }
-        if let Some(e) = walk(trie, t, j) {
-            out.push((j, e));
-            next = e;
-        }
-    };
-    // Exactly: does a word start at `j`?
-    let word_start = |j: usize| {
-        j < n && (b[j] as i8) >= -0x40 && !t[..j].chars().next_back().is_some_and(is_word)
-    };
     if n == 0 {
         return;
     }
-    try_at(0);
+    let mut sc = Scan {
+        t,
+        trie: &TRIE,
+        next: 0,
+        out,
+    };
+    sc.try_at(0);
     // Chunk `i..i + 8` offers the word starts right after its bytes.
     let mut i = 0;
     let mut exact_until = 0;
@@ -352,22 +446,22 @@ pub(super) fn scan(t: &str, out: &mut Vec<(usize, usize)>) {
         }
         if i < exact_until {
             for j in i + 1..i + 9 {
-                if word_start(j) {
-                    try_at(j);
+                if sc.word_start(j) {
+                    sc.try_at(j);
                 }
             }
         } else {
             let mut m = ascii_separators(x);
             while m != 0 {
-                try_at(i + (m.trailing_zeros() / 8) as usize + 1);
+                sc.try_at(i + (m.trailing_zeros() / 8) as usize + 1);
                 m &= m - 1;
             }
         }
         i += 8;
     }
     for j in i + 1..n {
-        if word_start(j) {
-            try_at(j);
+        if sc.word_start(j) {
+            sc.try_at(j);
         }
     }
 }
@@ -435,7 +529,6 @@ mod tests {
             .collect();
         letters.sort_unstable();
         letters.dedup();
-        let firsts: Vec<char> = TRIE[0].edges.iter().map(|e| e.0).collect();
         for a in letters {
             let re = Regex::new(&format!("(?i){}", regex::escape(&a.to_string()))).unwrap();
             let by_regex: Vec<char> = re
@@ -447,14 +540,53 @@ mod tests {
             let mut orb: Vec<char> = orbit(a).collect();
             orb.sort_unstable();
             assert_eq!(orb, by_regex, "{a}");
-            if firsts.contains(&a) {
-                for c in by_regex {
-                    let mut buf = [0u8; 4];
-                    let first = c.encode_utf8(&mut buf).as_bytes()[0];
-                    assert!(FILTER.first[usize::from(first)], "{c}");
-                }
+        }
+    }
+
+    #[test]
+    fn norm_joins_the_cases_of_every_letter() {
+        let mut letters: Vec<char> = ordered_alternatives()
+            .iter()
+            .flat_map(|a| a.chars())
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        letters.sort_unstable();
+        letters.dedup();
+        let norm = |c: char| -> Vec<u8> {
+            let mut buf = [0u8; 4];
+            c.encode_utf8(&mut buf)
+                .bytes()
+                .map(|x| NORM[usize::from(x)])
+                .collect()
+        };
+        for a in letters {
+            for c in orbit(a).filter(|&c| c != '\u{212A}' && c != '\u{17F}') {
+                assert_eq!(norm(c), norm(a), "{c} {a}");
             }
         }
+    }
+
+    #[test]
+    fn no_space_in_the_first_three_bytes() {
+        // `walk` steps over three bytes before it looks at white space.
+        for a in ordered_alternatives() {
+            assert!(a.find(' ').is_none_or(|i| i >= 3), "{a}");
+        }
+    }
+
+    #[test]
+    fn few_ends_on_any_trie_path() {
+        fn depth(trie: &Trie, n: usize) -> usize {
+            let below = trie.next[n]
+                .iter()
+                .map(|&m| usize::from(m & !Trie::END))
+                .filter(|&m| m != 0 && m != n)
+                .map(|m| depth(trie, m))
+                .max()
+                .unwrap_or(0);
+            below + usize::from(!trie.alts[n].is_empty())
+        }
+        assert!(depth(&TRIE, 1) <= 8);
     }
 
     #[test]
