@@ -20,49 +20,16 @@
 
 mod anchors;
 mod lexicon;
+mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use once_cell::sync::Lazy;
-
 use crate::doc::{Claims, Doc};
 use crate::record::Official;
 use crate::text::{boundary_after, boundary_before, collapse_ws, is_word_char, title_case};
-use anchors::lower_fast;
-use lexicon::*;
-
-/// First words of role heads and their prefixes: a cheap test before the
-/// full role lookup.
-static ROLE_FIRST: Lazy<Vec<&'static str>> = Lazy::new(|| {
-    let mut v: Vec<&str> = ROLES
-        .iter()
-        .filter_map(|r| r.split(' ').next())
-        .chain(MODIFIERS.iter().copied())
-        .chain(["phó"])
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-});
-
-/// Is `w` in the sorted table `set`? Compares bytes inline: the tables
-/// are probed for nearly every word around an anchor.
-fn has(set: &[&str], w: impl AsRef<[u8]>) -> bool {
-    let w = w.as_ref();
-    set.binary_search_by(|x| cmp_bytes(x.as_bytes(), w)).is_ok()
-}
-
-/// `a.cmp(b)` without a `memcmp` call (the words are short).
-#[inline]
-fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    for (x, y) in a.iter().zip(b) {
-        if x != y {
-            return x.cmp(y);
-        }
-    }
-    a.len().cmp(&b.len())
-}
+use anchors::{alpha, is_word, lower, lower_fast, upper};
+use words::{has, W};
 
 /// A lower-cased word: the word itself when it is lower case already, else
 /// kept on the stack (falls back to the heap when long).
@@ -149,8 +116,8 @@ fn lw(w: &str) -> Low<'_> {
     Low::Stack(b, n)
 }
 
-/// Is `a + " " + b` in the sorted table `set`? (no allocation)
-fn has_pair(set: &[&str], a: &str, b: &str) -> bool {
+/// Is `a + " " + b` in the table `set`? (no allocation)
+fn has_pair(set: W, a: &str, b: &str) -> bool {
     let mut buf = [0u8; 64];
     let n = a.len() + 1 + b.len();
     if n > buf.len() {
@@ -159,18 +126,13 @@ fn has_pair(set: &[&str], a: &str, b: &str) -> bool {
     buf[..a.len()].copy_from_slice(a.as_bytes());
     buf[a.len()] = b' ';
     buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
-    let key = &buf[..n];
-    set.binary_search_by(|x| x.as_bytes().cmp(key)).is_ok()
+    has(set, &buf[..n])
 }
 
 /// Word characters with a fast path for ASCII and Vietnamese letters.
 #[inline]
 fn is_wc(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    matches!(c, '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
-        || is_word_char(c)
+    is_word(c)
 }
 
 // ---------------------------------------------------------------- tokens
@@ -237,7 +199,7 @@ fn next_tok(t: &str, p: usize) -> Tok {
         } else if ch == '\'' && n == 1 && t[p..].starts_with(|x: char| x.is_ascii_uppercase()) {
             // Minority prefixes "H'Hen", "K'Nhai", "N'Tơr".
             match chars.peek() {
-                Some(&(_, nx)) if nx.is_alphabetic() => {
+                Some(&(_, nx)) if alpha(nx) => {
                     e = p + i + 1;
                 }
                 _ => break,
@@ -309,14 +271,14 @@ fn word<'t>(t: &'t str, k: &Tok) -> &'t str {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(upper)
 }
 
 fn is_allcaps(w: &str) -> bool {
     let mut n = 0;
     for c in w.chars() {
-        if c.is_alphabetic() {
-            if !c.is_uppercase() {
+        if alpha(c) {
+            if !upper(c) {
                 return false;
             }
             n += 1;
@@ -333,7 +295,7 @@ fn name_syllable(w: &str, caps: bool) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if !first.is_uppercase() {
+    if !upper(first) {
         return false;
     }
     let mut after_apos = false;
@@ -342,14 +304,14 @@ fn name_syllable(w: &str, caps: bool) -> bool {
             after_apos = true;
             continue;
         }
-        if !(c.is_alphabetic() || ('\u{0300}'..='\u{036f}').contains(&c)) {
+        if !(alpha(c) || ('\u{0300}'..='\u{036f}').contains(&c)) {
             return false;
         }
         if caps {
-            if c.is_lowercase() {
+            if lower(c) {
                 return false;
             }
-        } else if c.is_uppercase() && !after_apos {
+        } else if upper(c) && !after_apos {
             return false;
         }
         after_apos = false;
@@ -359,11 +321,11 @@ fn name_syllable(w: &str, caps: bool) -> bool {
 
 fn surname_tier(w: impl AsRef<[u8]>) -> u8 {
     let w = w.as_ref();
-    if has(SURNAMES_TOP, w) {
+    if has(W::SurnamesTop, w) {
         3
-    } else if has(SURNAMES_COMMON, w) {
+    } else if has(W::SurnamesCommon, w) {
         2
-    } else if has(SURNAMES_MINORITY, w) || is_minority_prefix(w) {
+    } else if has(W::SurnamesMinority, w) || is_minority_prefix(w) {
         1
     } else {
         0
@@ -387,10 +349,10 @@ fn match_role(t: &str, t0: Tok) -> Option<(usize, usize)> {
     let start = t0.s;
     let mut cur = t0;
     let mut w = lw(word(t, &cur));
-    if !has(&ROLE_FIRST, &w) {
+    if !has(W::RoleFirst, &w) {
         return None;
     }
-    if has(MODIFIERS, &w) {
+    if has(W::Modifiers, &w) {
         if w == "cố" && !is_cap(word(t, &cur)) && !is_cap(word(t, &next_tok(t, cur.e))) {
             return None;
         }
@@ -429,16 +391,11 @@ fn match_role(t: &str, t0: Tok) -> Option<(usize, usize)> {
         key[kn + sep..kn + sep + l.len()].copy_from_slice(l);
         kn += sep + l.len();
         let k = &key[..kn];
-        let i = ROLES.partition_point(|r| cmp_bytes(r.as_bytes(), k).is_lt());
-        if ROLES.get(i).is_some_and(|r| r.as_bytes() == k) {
+        if has(W::Roles, k) {
             best = Some(tok.e);
         }
         // Stop when no longer role starts with this key and a space.
-        let longer = ROLES[i..]
-            .iter()
-            .find(|r| r.as_bytes() != k)
-            .is_some_and(|r| r.as_bytes().starts_with(k) && r.as_bytes().get(kn) == Some(&b' '));
-        if !longer {
+        if !has(W::RolePrefixes, k) {
             break;
         }
         tok = next_tok(t, tok.e);
@@ -499,7 +456,7 @@ fn read_run(t: &str, p: usize) -> NameRun {
             break;
         }
         let l = lw(w);
-        if caps && has(NAME_STOPS, &l) {
+        if caps && has(W::NameStops, &l) {
             break;
         }
         if match_role(t, k).is_some() || match_intro(t, k).is_some() {
@@ -508,7 +465,7 @@ fn read_run(t: &str, p: usize) -> NameRun {
         // "Văn phòng", "Thành ủy", "Tỉnh ủy" start organisations.
         let nx = next_tok(t, k.e);
         if nx.is_word()
-            && has_pair(ORG_PAIRS, &l, &lw(word(t, &nx)))
+            && has_pair(W::OrgPairs, &l, &lw(word(t, &nx)))
             && !name_syllable(word(t, &nx), caps)
         {
             break;
@@ -543,7 +500,7 @@ fn name_text(t: &str, toks: &[Tok], caps: bool) -> String {
 /// figure rather than a live official.
 fn banned_name(lower: impl AsRef<[u8]>) -> bool {
     let lower = lower.as_ref();
-    has(PLACES, lower) || has(HISTORICAL, lower)
+    has(W::Places, lower) || has(W::Historical, lower)
 }
 
 /// Picks where a name starts inside a capitalised run whose tail is the
@@ -563,10 +520,12 @@ fn split_name(t: &str, run: &NameRun, after_level: bool) -> Option<usize> {
         if banned_name(lw(&joined)) {
             continue;
         }
-        if run.toks[k..]
-            .iter()
-            .any(|x| has(&["ban", "bộ", "khối", "sở", "đảng"], lw(word(t, x))))
-        {
+        if run.toks[k..].iter().any(|x| {
+            let l = lw(word(t, x));
+            ["ban", "bộ", "khối", "sở", "đảng"]
+                .iter()
+                .any(|b| b.as_bytes() == l.as_ref())
+        }) {
             continue;
         }
         if len == 2 && tier < 3 && (k > 0 || after_level) {
@@ -585,7 +544,7 @@ fn split_name(t: &str, run: &NameRun, after_level: bool) -> Option<usize> {
 
 fn is_level(w: impl AsRef<[u8]>) -> bool {
     let w = w.as_ref();
-    has(ORG_FREE, w)
+    has(W::OrgFree, w)
         || ["ủy", "phố", "xã", "thị", "trấn"]
             .iter()
             .any(|x| x.as_bytes() == w)
@@ -688,7 +647,7 @@ fn parse_title(t: &str, t0: Tok) -> Option<Title> {
         let ok = if is_predicate_pair(&ow, &next_lower) {
             false
         } else if caps {
-            has(ORG_CAPS, &ow) || has(ORG_AFTER_CAP, &ow) || has(ORG_FREE, &ow)
+            has(W::OrgCaps, &ow) || has(W::OrgAfterCap, &ow) || has(W::OrgFree, &ow)
         } else if is_cap(w) {
             match_role(t, k).is_none()
         } else {
@@ -712,12 +671,12 @@ fn parse_title(t: &str, t0: Tok) -> Option<Title> {
                         && !starts_name(t, nx)
                 }
                 _ => {
-                    (prev_cap && has(ORG_AFTER_CAP, &ow))
-                        || has(ORG_FREE, &ow)
-                        || (!prev_lower.is_empty() && has_pair(ORG_PAIRS, &prev_lower, &ow))
+                    (prev_cap && has(W::OrgAfterCap, &ow))
+                        || has(W::OrgFree, &ow)
+                        || (!prev_lower.is_empty() && has_pair(W::OrgPairs, &prev_lower, &ow))
                         || (!next_lower.is_empty()
                             && !is_cap(word(t, &nx))
-                            && has_pair(ORG_PAIRS, &ow, &next_lower))
+                            && has_pair(W::OrgPairs, &ow, &next_lower))
                 }
             }
         };
@@ -750,7 +709,7 @@ fn trailing_run(t: &str, title: &Title) -> NameRun {
     let mut i = title.org.len();
     while i > 0 {
         let w = word(t, &title.org[i - 1]);
-        if !name_syllable(w, caps) || (caps && has(ORG_CAPS, lw(w))) {
+        if !name_syllable(w, caps) || (caps && has(W::OrgCaps, lw(w))) {
             break;
         }
         i -= 1;
@@ -1100,7 +1059,7 @@ impl Ctx<'_> {
         };
         if before.is_word() {
             let b = lw(word(t, &before));
-            if has(NAME_BLOCKERS, &b) || b == "chí" || b == "ông" || b == "bà" {
+            if has(W::NameBlockers, &b) || b == "chí" || b == "ông" || b == "bà" {
                 return None;
             }
             if k > 0 && match_role(t, run.toks[0]).is_some() {
@@ -1119,6 +1078,8 @@ impl Ctx<'_> {
 pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
     let mut found = Vec::new();
     let mut found_anchors = Vec::new();
+    // Per content run: where capitalised words may start.
+    let mut caps: Vec<Vec<usize>> = Vec::new();
     for (base, seg) in doc.segments() {
         let mut ctx = Ctx {
             t: seg,
@@ -1127,7 +1088,9 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
         };
         let mut consumed = 0usize;
         found_anchors.clear();
-        anchors::scan(seg, &mut found_anchors);
+        let mut seg_caps = Vec::new();
+        anchors::scan(seg, &mut found_anchors, &mut seg_caps);
+        caps.push(seg_caps);
         for &(ms, me) in &found_anchors {
             if ms < consumed || !boundary_before(seg, ms) || !boundary_after(seg, me) {
                 continue;
@@ -1135,7 +1098,7 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
             let k = next_tok(seg, ms);
             let end = if let Some(ie) = match_intro(seg, k) {
                 ctx.at_intro(k, ie)
-            } else if has(INTRODUCERS, lw(&seg[ms..me])) {
+            } else if has(W::Introducers, lw(&seg[ms..me])) {
                 // Ranks and degrees: "Đại tướng Tô Lâm", "PGS.TS Nguyễn …".
                 let run = read_run(seg, me);
                 accept_run(seg, &run, false).and_then(|(r, name, short)| {
@@ -1149,7 +1112,8 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
             } else if match_role(seg, k).is_some() {
                 // Step back over a modifier: "nguyên Chủ tịch", "cố Tổng Bí thư".
                 let pv = prev_tok(seg, k.s);
-                let k = if pv.is_word() && pv.s >= consumed && has(MODIFIERS, lw(word(seg, &pv))) {
+                let k = if pv.is_word() && pv.s >= consumed && has(W::Modifiers, lw(word(seg, &pv)))
+                {
                     pv
                 } else {
                     k
@@ -1165,7 +1129,7 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
         found.extend(ctx.out);
     }
     found.retain(|f| !claims.overlaps(&f.range));
-    merge(doc, claims, found)
+    merge(doc, claims, found, &caps)
 }
 
 /// The key a short reference resolves by: the given name (last syllable;
@@ -1179,7 +1143,9 @@ fn short_key(name_lower: &str) -> Option<&str> {
     name_lower.rsplit(' ').next()
 }
 
-fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
+/// Merges the finds into one record per person and adds the bare repeats
+/// of full names at the places `caps` (per content run) lists.
+fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>, caps: &[Vec<usize>]) -> Vec<Official> {
     struct P {
         key: String,
         name: String,
@@ -1323,16 +1289,11 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
         for &i in &full {
             first_byte[usize::from(people[i].name.as_bytes()[0])] = true;
         }
-        for (base, seg) in doc.segments() {
+        for ((base, seg), starts) in doc.segments().zip(caps) {
             let b = seg.as_bytes();
-            for s in 0..b.len() {
+            for &s in starts {
                 let c = b[s];
-                if !first_byte[usize::from(c)]
-                    || !(c.is_ascii_uppercase() || c >= 0xC3)
-                    || (s > 0
-                        && !b[s - 1].is_ascii_whitespace()
-                        && !b[s - 1].is_ascii_punctuation())
-                {
+                if !first_byte[usize::from(c)] {
                     continue;
                 }
                 for (fi, &i) in full.iter().enumerate() {
@@ -1346,7 +1307,7 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
                         continue;
                     }
                     let pv = prev_tok(seg, s);
-                    if pv.is_word() && has(NAME_BLOCKERS, lw(word(seg, &pv))) {
+                    if pv.is_word() && has(W::NameBlockers, lw(word(seg, &pv))) {
                         continue;
                     }
                     spans[fi].last = Some(r.clone());
@@ -1448,7 +1409,7 @@ mod perf {
         let mut n = 0;
         for _ in 0..reps {
             let mut v = Vec::new();
-            anchors::scan(&text, &mut v);
+            anchors::scan(&text, &mut v, &mut Vec::new());
             n += v.len();
         }
         let s = t0.elapsed().as_secs_f64();

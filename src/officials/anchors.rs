@@ -44,6 +44,39 @@ pub(super) fn lower_fast(c: char) -> Option<char> {
     })
 }
 
+/// `c.is_uppercase()` with a fast path for Vietnamese letters.
+#[inline]
+pub(super) fn upper(c: char) -> bool {
+    match lower_fast(c) {
+        Some(l) => l != c,
+        None => c.is_uppercase(),
+    }
+}
+
+/// `c.is_lowercase()` with a fast path for Vietnamese letters.
+#[inline]
+pub(super) fn lower(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_lowercase(),
+        0xDF..=0xFF => c != '\u{F7}',
+        0x100..=0x12F | 0x132..=0x137 | 0x1EA0..=0x1EF9 => c as u32 % 2 == 1,
+        0xC0..=0xDE | 0x1A0 | 0x1AF => false,
+        0x1A1 | 0x1B0 => true,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// `c.is_alphabetic()` with a fast path for Vietnamese letters.
+#[inline]
+pub(super) fn alpha(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0xFF => c != '\u{D7}' && c != '\u{F7}',
+        0x100..=0x17F | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1EA0..=0x1EF9 => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// The char that `c` matches under the regex crate's `(?i)` among the
 /// lower-case letters of the alternatives: its lower case, and "s" for the
 /// long s (the Kelvin sign lower-cases to "k" already).
@@ -64,7 +97,7 @@ fn fold(c: char) -> char {
 
 /// `text::is_word_char` with a fast path for Vietnamese letters.
 #[inline]
-fn is_word(c: char) -> bool {
+pub(super) fn is_word(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
         0xC0..=0xFF => c != '\u{D7}' && c != '\u{F7}',
@@ -392,12 +425,32 @@ struct Scan<'t, 'o> {
     /// No anchor may start before the end of the last one.
     next: usize,
     out: &'o mut Vec<(usize, usize)>,
+    caps: &'o mut Vec<usize>,
 }
 
+/// ASCII white space and punctuation (`u8::is_ascii_whitespace`,
+/// `u8::is_ascii_punctuation`).
+static WS_PUNCT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let x = b as u8;
+        t[b] = x.is_ascii_whitespace() || x.is_ascii_punctuation();
+        b += 1;
+    }
+    t
+};
+
 impl Scan<'_, '_> {
-    /// A word starts at `j`: is there an anchor?
+    /// Every place after ASCII white space or punctuation (and the start)
+    /// comes here, in order, and every other word start too.
     #[inline(always)]
-    fn try_at(&mut self, j: usize) {
+    fn at(&mut self, j: usize) {
+        let b = self.t.as_bytes();
+        let c = b[j];
+        if (c.is_ascii_uppercase() || c >= 0xC3) && (j == 0 || WS_PUNCT[usize::from(b[j - 1])]) {
+            self.caps.push(j);
+        }
         if j < self.next {
             return;
         }
@@ -417,8 +470,11 @@ impl Scan<'_, '_> {
 }
 
 /// Finds the anchors of one content run, in order, without overlap, and
-/// appends their ranges (start at a word boundary) to `out`.
-pub(super) fn scan(t: &str, out: &mut Vec<(usize, usize)>) {
+/// appends their ranges (start at a word boundary) to `out`. Appends to
+/// `caps`, in order, the places where a capitalised word may start: an
+/// ASCII capital or a byte from 0xC3 up, at the start or after ASCII white
+/// space or punctuation.
+pub(super) fn scan(t: &str, out: &mut Vec<(usize, usize)>, caps: &mut Vec<usize>) {
     let b = t.as_bytes();
     let n = b.len();
     if n == 0 {
@@ -429,8 +485,9 @@ pub(super) fn scan(t: &str, out: &mut Vec<(usize, usize)>) {
         trie: &TRIE,
         next: 0,
         out,
+        caps,
     };
-    sc.try_at(0);
+    sc.at(0);
     // Chunk `i..i + 8` offers the word starts right after its bytes.
     let mut i = 0;
     let mut exact_until = 0;
@@ -447,13 +504,13 @@ pub(super) fn scan(t: &str, out: &mut Vec<(usize, usize)>) {
         if i < exact_until {
             for j in i + 1..i + 9 {
                 if sc.word_start(j) {
-                    sc.try_at(j);
+                    sc.at(j);
                 }
             }
         } else {
             let mut m = ascii_separators(x);
             while m != 0 {
-                sc.try_at(i + (m.trailing_zeros() / 8) as usize + 1);
+                sc.at(i + (m.trailing_zeros() / 8) as usize + 1);
                 m &= m - 1;
             }
         }
@@ -461,7 +518,7 @@ pub(super) fn scan(t: &str, out: &mut Vec<(usize, usize)>) {
     }
     for j in i + 1..n {
         if sc.word_start(j) {
-            sc.try_at(j);
+            sc.at(j);
         }
     }
 }
@@ -624,6 +681,9 @@ mod tests {
         for u in 0..0x2000u32 {
             let Some(c) = char::from_u32(u) else { continue };
             assert_eq!(is_word(c), is_word_char(c), "U+{u:04X}");
+            assert_eq!(upper(c), c.is_uppercase(), "U+{u:04X}");
+            assert_eq!(lower(c), c.is_lowercase(), "U+{u:04X}");
+            assert_eq!(alpha(c), c.is_alphabetic(), "U+{u:04X}");
         }
     }
 
@@ -656,7 +716,18 @@ mod tests {
         }
         for t in &texts {
             let mut ours = Vec::new();
-            scan(t, &mut ours);
+            let mut caps = Vec::new();
+            scan(t, &mut ours, &mut caps);
+            let b = t.as_bytes();
+            let want: Vec<usize> = (0..b.len())
+                .filter(|&s| {
+                    (b[s].is_ascii_uppercase() || b[s] >= 0xC3)
+                        && (s == 0
+                            || b[s - 1].is_ascii_whitespace()
+                            || b[s - 1].is_ascii_punctuation())
+                })
+                .collect();
+            assert_eq!(caps, want);
             ours.retain(|&(_, e)| crate::text::boundary_after(t, e));
             assert_eq!(ours, old_anchors(t));
         }
