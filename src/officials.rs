@@ -1,9 +1,11 @@
 //! Officials with their titles, one record per person.
 //!
-//! The extractor works around anchors found by ONE compiled regex: the
-//! introducers ("đồng chí", "Đ/c", "ông", "bà", ranks) and the role heads
-//! ("Bí thư", "Ủy viên", "Chủ tịch", "Thủ tướng", …). Around each anchor a
-//! small token grammar reads the shapes of `domain/officials.md` §6:
+//! The extractor works around anchors found by one scan of each content run
+//! (`anchors`: word starts, then a trie of the alternatives, matching as a
+//! case-insensitive regex of them would): the introducers ("đồng chí",
+//! "Đ/c", "ông", "bà", ranks) and the role heads ("Bí thư", "Ủy viên",
+//! "Chủ tịch", "Thủ tướng", …). Around each anchor a small token grammar
+//! reads the shapes of `domain/officials.md` §6:
 //!
 //! - `đồng chí NAME, TITLE, TITLE …` and lists `các đồng chí: A, t; B, t`;
 //! - `TITLE NAME` ("Bí thư Đảng ủy Khối Sơn Minh Thắng"), where the name is
@@ -17,11 +19,17 @@
 //! "\n". Mentions of one person are merged; a later short reference ("đồng
 //! chí Thắng") joins the person whose given name it is when only one fits.
 //! Mentions are the name's span only.
+//!
+//! Speed: the word tables are probed through one hash map (`words`), token
+//! and head lookups are memoised per content run (`Seg`), lower-casing
+//! stays on the stack, and the bare repeats of full names are looked for
+//! only where the anchor scan saw a capitalised word start.
 
 mod anchors;
 mod lexicon;
 mod words;
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -82,6 +90,19 @@ impl Low<'_> {
 
 /// `w.to_lowercase()` without allocating for short words.
 fn lw(w: &str) -> Low<'_> {
+    if w.is_ascii() {
+        if !w.bytes().any(|x| x.is_ascii_uppercase()) {
+            return Low::Same(w);
+        }
+        let mut b = [0u8; 48];
+        if w.len() > b.len() {
+            return Low::Heap(w.to_ascii_lowercase());
+        }
+        for (d, x) in b.iter_mut().zip(w.bytes()) {
+            *d = x.to_ascii_lowercase();
+        }
+        return Low::Stack(b, w.len());
+    }
     let Some(i) = w
         .char_indices()
         .find(|&(_, c)| lower_fast(c) != Some(c))
@@ -129,12 +150,6 @@ fn has_pair(set: W, a: &str, b: &str) -> bool {
     has(set, &buf[..n])
 }
 
-/// Word characters with a fast path for ASCII and Vietnamese letters.
-#[inline]
-fn is_wc(c: char) -> bool {
-    is_word(c)
-}
-
 // ---------------------------------------------------------------- tokens
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,8 +176,55 @@ impl Tok {
     }
 }
 
+/// One content run, with memos (by position) of the token and head
+/// lookups that the grammar repeats around an anchor.
+struct Seg<'t> {
+    s: &'t str,
+    toks: [Cell<(usize, Tok)>; MEMO],
+    roles: [Cell<(usize, usize, usize)>; MEMO],
+    intros: [Cell<(usize, usize, usize)>; MEMO],
+}
+
+/// Slots of each memo of [`Seg`].
+const MEMO: usize = 64;
+
+impl<'t> Seg<'t> {
+    fn new(s: &'t str) -> Self {
+        let end = Tok {
+            s: 0,
+            e: 0,
+            k: Kind::End,
+        };
+        Seg {
+            s,
+            toks: std::array::from_fn(|_| Cell::new((0, end))),
+            roles: std::array::from_fn(|_| Cell::new((0, 0, 0))),
+            intros: std::array::from_fn(|_| Cell::new((0, 0, 0))),
+        }
+    }
+}
+
+impl std::ops::Deref for Seg<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.s
+    }
+}
+
 /// The token at or after `p` (spaces skipped, "\n" is a token).
-fn next_tok(t: &str, p: usize) -> Tok {
+fn next_tok(t: &Seg, p: usize) -> Tok {
+    let slot = &t.toks[p % MEMO];
+    let (key, tok) = slot.get();
+    if key == p + 1 {
+        return tok;
+    }
+    let tok = scan_tok(t, p);
+    slot.set((p + 1, tok));
+    tok
+}
+
+/// [`next_tok`] without the memo.
+fn scan_tok(t: &str, p: usize) -> Tok {
     let b = t.as_bytes();
     let mut p = p.min(b.len());
     while p < b.len() && matches!(b[p], b' ' | b'\t' | b'\r') {
@@ -182,7 +244,7 @@ fn next_tok(t: &str, p: usize) -> Tok {
             k: Kind::Nl,
         };
     }
-    if !is_wc(c) {
+    if !is_word(c) {
         return Tok {
             s: p,
             e: p + c.len_utf8(),
@@ -193,7 +255,7 @@ fn next_tok(t: &str, p: usize) -> Tok {
     let mut n = 0;
     let mut chars = t[p..].char_indices().peekable();
     while let Some((i, ch)) = chars.next() {
-        if is_wc(ch) {
+        if is_word(ch) {
             e = p + i + ch.len_utf8();
             n += 1;
         } else if ch == '\'' && n == 1 && t[p..].starts_with(|x: char| x.is_ascii_uppercase()) {
@@ -234,7 +296,7 @@ fn prev_tok(t: &str, p: usize) -> Tok {
             k: Kind::Nl,
         };
     }
-    if !is_wc(c) {
+    if !is_word(c) {
         return Tok {
             s: end - c.len_utf8(),
             e: end,
@@ -243,7 +305,7 @@ fn prev_tok(t: &str, p: usize) -> Tok {
     }
     let mut s = end;
     for (i, ch) in trimmed.char_indices().rev() {
-        if is_wc(ch) {
+        if is_word(ch) {
             s = i;
         } else if ch == '\'' && i > 0 {
             // "H'Hen": one capital letter before the apostrophe.
@@ -342,10 +404,23 @@ fn is_minority_prefix(w: impl AsRef<[u8]>) -> bool {
 
 /// A role head starting at the word token `t0`: `[modifier] [Phó] ROLE`.
 /// Returns the end of the head and the start of the phrase.
-fn match_role(t: &str, t0: Tok) -> Option<(usize, usize)> {
+fn match_role(t: &Seg, t0: Tok) -> Option<(usize, usize)> {
     if !t0.is_word() {
         return None;
     }
+    // The result depends on the token's span only.
+    let slot = &t.roles[t0.s % MEMO];
+    let (key, e0, v) = slot.get();
+    if key == t0.s + 1 && e0 == t0.e {
+        return (v != 0).then(|| (t0.s, v - 1));
+    }
+    let r = find_role(t, t0);
+    slot.set((t0.s + 1, t0.e, r.map_or(0, |x| x.1 + 1)));
+    r
+}
+
+/// [`match_role`] without the memo.
+fn find_role(t: &Seg, t0: Tok) -> Option<(usize, usize)> {
     let start = t0.s;
     let mut cur = t0;
     let mut w = lw(word(t, &cur));
@@ -404,10 +479,22 @@ fn match_role(t: &str, t0: Tok) -> Option<(usize, usize)> {
 }
 
 /// An introducer starting at word token `t0`; returns its end.
-fn match_intro(t: &str, t0: Tok) -> Option<usize> {
+fn match_intro(t: &Seg, t0: Tok) -> Option<usize> {
     if !t0.is_word() {
         return None;
     }
+    let slot = &t.intros[t0.s % MEMO];
+    let (key, e0, v) = slot.get();
+    if key == t0.s + 1 && e0 == t0.e {
+        return (v != 0).then(|| v - 1);
+    }
+    let r = find_intro(t, t0);
+    slot.set((t0.s + 1, t0.e, r.map_or(0, |x| x + 1)));
+    r
+}
+
+/// [`match_intro`] without the memo.
+fn find_intro(t: &Seg, t0: Tok) -> Option<usize> {
     let w = lw(word(t, &t0));
     if w == "đồng" {
         let n = next_tok(t, t0.e);
@@ -438,7 +525,7 @@ struct NameRun {
 }
 
 /// Reads the capitalised run of name syllables from `p` (at most 6).
-fn read_run(t: &str, p: usize) -> NameRun {
+fn read_run(t: &Seg, p: usize) -> NameRun {
     let mut toks = Vec::new();
     let mut caps = false;
     let mut pos = p;
@@ -506,7 +593,7 @@ fn banned_name(lower: impl AsRef<[u8]>) -> bool {
 /// Picks where a name starts inside a capitalised run whose tail is the
 /// name (the run may begin with the organisation's place words): best
 /// surname tier, then three syllables, then the earliest.
-fn split_name(t: &str, run: &NameRun, after_level: bool) -> Option<usize> {
+fn split_name(t: &Seg, run: &NameRun, after_level: bool) -> Option<usize> {
     let n = run.toks.len();
     let mut best: Option<(i32, usize)> = None;
     for k in 0..n {
@@ -562,14 +649,14 @@ struct Title {
 
 /// Would the capitalised word at `k` start a name (a surname-led run of two
 /// or more syllables)?
-fn starts_name(t: &str, k: Tok) -> bool {
+fn starts_name(t: &Seg, k: Tok) -> bool {
     let run = read_run(t, k.s);
     run.toks.len() >= 2 && surname_tier(lw(word(t, &run.toks[0]))) > 0
 }
 
 /// A comma inside an organisation name: "Bộ Văn hóa, Thể thao và Du lịch"
 /// (capitalised fields, then "và" + a capitalised field within a few words).
-fn comma_inside_org(t: &str, p: usize) -> bool {
+fn comma_inside_org(t: &Seg, p: usize) -> bool {
     let mut k = next_tok(t, p);
     if !k.is_word() || !is_cap(word(t, &k)) || match_role(t, k).is_some() || starts_name(t, k) {
         return false;
@@ -617,7 +704,7 @@ fn is_predicate_pair(w: &str, next: &str) -> bool {
 }
 
 /// Parses one title starting at token `t0`.
-fn parse_title(t: &str, t0: Tok) -> Option<Title> {
+fn parse_title(t: &Seg, t0: Tok) -> Option<Title> {
     let (s, head_end) = match_role(t, t0)?;
     let caps = is_allcaps(word(t, &t0));
     let mut org = Vec::new();
@@ -704,7 +791,7 @@ fn parse_title(t: &str, t0: Tok) -> Option<Title> {
 }
 
 /// The trailing run of name syllables of a title's organisation.
-fn trailing_run(t: &str, title: &Title) -> NameRun {
+fn trailing_run(t: &Seg, title: &Title) -> NameRun {
     let caps = title.org.last().is_some_and(|k| is_allcaps(word(t, k)));
     let mut i = title.org.len();
     while i > 0 {
@@ -722,7 +809,7 @@ fn trailing_run(t: &str, title: &Title) -> NameRun {
 
 /// If the title's organisation ends with a person's name, returns the name
 /// tokens and cuts the title before them.
-fn cut_name(t: &str, title: &mut Title, strict: bool) -> Option<NameRun> {
+fn cut_name(t: &Seg, title: &mut Title, strict: bool) -> Option<NameRun> {
     let run = trailing_run(t, title);
     if run.toks.len() < 2 {
         return None;
@@ -752,7 +839,7 @@ fn cut_name(t: &str, title: &mut Title, strict: bool) -> Option<NameRun> {
 /// Titles after a name: ", T, T", " - T, T", " (T, T)". Returns the titles
 /// and the end of the consumed text. A title whose organisation ends with
 /// another person's name is left for that person.
-fn parse_post(t: &str, p: usize) -> (Vec<Title>, usize) {
+fn parse_post(t: &Seg, p: usize) -> (Vec<Title>, usize) {
     let sep = next_tok(t, p);
     let paren = sep.is_punct('(');
     if !(sep.is_punct(',') || sep.is_punct('-') || paren) {
@@ -791,7 +878,7 @@ fn parse_post(t: &str, p: usize) -> (Vec<Title>, usize) {
 }
 
 /// A list of titles before a name ("Tổng Bí thư, Chủ tịch nước").
-fn parse_pre(t: &str, t0: Tok) -> Vec<Title> {
+fn parse_pre(t: &Seg, t0: Tok) -> Vec<Title> {
     let mut out = Vec::new();
     let mut k = t0;
     while let Some(title) = parse_title(t, k) {
@@ -825,7 +912,7 @@ struct Found {
     short: bool,
 }
 
-fn title_strings(t: &str, titles: &[Title]) -> Vec<String> {
+fn title_strings(t: &Seg, titles: &[Title]) -> Vec<String> {
     titles
         .iter()
         .map(|x| collapse_ws(&t[x.s..x.e]))
@@ -834,7 +921,7 @@ fn title_strings(t: &str, titles: &[Title]) -> Vec<String> {
 }
 
 /// Validates a name run read after an introducer or a title.
-fn accept_run(t: &str, run: &NameRun, need_surname: bool) -> Option<(Range<usize>, String, bool)> {
+fn accept_run(t: &Seg, run: &NameRun, need_surname: bool) -> Option<(Range<usize>, String, bool)> {
     let n = run.toks.len();
     if n == 0 {
         return None;
@@ -862,7 +949,7 @@ fn accept_run(t: &str, run: &NameRun, need_surname: bool) -> Option<(Range<usize
 }
 
 struct Ctx<'t> {
-    t: &'t str,
+    t: &'t Seg<'t>,
     base: usize,
     out: Vec<Found>,
 }
@@ -1081,8 +1168,9 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
     // Per content run: where capitalised words may start.
     let mut caps: Vec<Vec<usize>> = Vec::new();
     for (base, seg) in doc.segments() {
+        let sg = Seg::new(seg);
         let mut ctx = Ctx {
-            t: seg,
+            t: &sg,
             base,
             out: Vec::new(),
         };
@@ -1095,21 +1183,21 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
             if ms < consumed || !boundary_before(seg, ms) || !boundary_after(seg, me) {
                 continue;
             }
-            let k = next_tok(seg, ms);
-            let end = if let Some(ie) = match_intro(seg, k) {
+            let k = next_tok(&sg, ms);
+            let end = if let Some(ie) = match_intro(&sg, k) {
                 ctx.at_intro(k, ie)
             } else if has(W::Introducers, lw(&seg[ms..me])) {
                 // Ranks and degrees: "Đại tướng Tô Lâm", "PGS.TS Nguyễn …".
-                let run = read_run(seg, me);
-                accept_run(seg, &run, false).and_then(|(r, name, short)| {
+                let run = read_run(&sg, me);
+                accept_run(&sg, &run, false).and_then(|(r, name, short)| {
                     (!short).then(|| {
-                        let (post, end) = parse_post(seg, r.end);
-                        let titles = title_strings(seg, &post);
+                        let (post, end) = parse_post(&sg, r.end);
+                        let titles = title_strings(&sg, &post);
                         ctx.push(r, name, titles, false);
                         end
                     })
                 })
-            } else if match_role(seg, k).is_some() {
+            } else if match_role(&sg, k).is_some() {
                 // Step back over a modifier: "nguyên Chủ tịch", "cố Tổng Bí thư".
                 let pv = prev_tok(seg, k.s);
                 let k = if pv.is_word() && pv.s >= consumed && has(W::Modifiers, lw(word(seg, &pv)))

@@ -31,8 +31,15 @@ pub(super) fn lower_fast(c: char) -> Option<char> {
         0..=0x7F => c.to_ascii_lowercase(),
         0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20)?,
         0xD7..=0xFF => c,
-        0x100..=0x12F | 0x132..=0x137 | 0x1EA0..=0x1EF9 => {
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1EA0..=0x1EF9 => {
             if u % 2 == 0 {
+                char::from_u32(u + 1)?
+            } else {
+                c
+            }
+        }
+        0x139..=0x148 | 0x179..=0x17E => {
+            if u % 2 == 1 {
                 char::from_u32(u + 1)?
             } else {
                 c
@@ -469,6 +476,22 @@ impl Scan<'_, '_> {
     }
 }
 
+/// Does `b` hold a char that [`rare_chars`] would flag? One pass without
+/// branches, which the compiler can vectorise.
+fn any_rare(b: &[u8]) -> bool {
+    let mut acc = 0u8;
+    for w in b.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        let lead = x >= 0xC0;
+        let latin = (0xC3..=0xC6).contains(&x) || x == 0xE1;
+        let odd_c3 = x == 0xC3 && (y == 0x97 || y == 0xB7);
+        let odd_e1 = x == 0xE1 && !(0xB8..=0xBB).contains(&y);
+        acc |= u8::from(lead & (!latin | odd_c3 | odd_e1));
+    }
+    // A lead byte at the very end is broken UTF-8 and cannot occur.
+    acc != 0 || b.last().is_some_and(|&x| x >= 0xC0)
+}
+
 /// Finds the anchors of one content run, in order, without overlap, and
 /// appends their ranges (start at a word boundary) to `out`. Appends to
 /// `caps`, in order, the places where a capitalised word may start: an
@@ -491,13 +514,14 @@ pub(super) fn scan(t: &str, out: &mut Vec<(usize, usize)>, caps: &mut Vec<usize>
     // Chunk `i..i + 8` offers the word starts right after its bytes.
     let mut i = 0;
     let mut exact_until = 0;
+    let rare = any_rare(b);
     while i + 9 <= n {
         let mut x = [0u8; 8];
         let mut y = [0u8; 8];
         x.copy_from_slice(&b[i..i + 8]);
         y.copy_from_slice(&b[i + 1..i + 9]);
         let (x, y) = (u64::from_le_bytes(x), u64::from_le_bytes(y));
-        if rare_chars(x, y) != 0 {
+        if rare && rare_chars(x, y) != 0 {
             // A char may end in the next chunk.
             exact_until = i + 16;
         }
@@ -656,6 +680,19 @@ mod tests {
                 let want = v < 0x80 && !v.is_ascii_alphanumeric();
                 assert_eq!(m, if want { 0x80 << (8 * k) } else { 0 }, "{v:#x} at {k}");
             }
+        }
+    }
+
+    #[test]
+    fn any_rare_agrees_with_rare_chars() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let b = s.as_bytes();
+            let mut buf = [b'a'; 16];
+            buf[..b.len()].copy_from_slice(b);
+            let x = u64::from_le_bytes(buf[..8].try_into().unwrap());
+            let y = u64::from_le_bytes(buf[1..9].try_into().unwrap());
+            assert_eq!(any_rare(b), rare_chars(x, y) != 0, "U+{:04X}", c as u32);
         }
     }
 
