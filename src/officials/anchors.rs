@@ -455,7 +455,10 @@ impl Scan<'_, '_> {
     fn at(&mut self, j: usize) {
         let b = self.t.as_bytes();
         let c = b[j];
-        if (c.is_ascii_uppercase() || c >= 0xC3) && (j == 0 || WS_PUNCT[usize::from(b[j - 1])]) {
+        // Without short cuts: one branch, rarely taken.
+        let cap = (c.wrapping_sub(b'A') < 26) | (c >= 0xC3);
+        let after = j.checked_sub(1).is_none_or(|p| WS_PUNCT[usize::from(b[p])]);
+        if cap & after {
             self.caps.push(j);
         }
         if j < self.next {
@@ -516,10 +519,11 @@ pub(super) fn scan(t: &str, out: &mut Vec<(usize, usize)>, caps: &mut Vec<usize>
     let mut exact_until = 0;
     let rare = any_rare(b);
     while i + 9 <= n {
+        let w = &b[i..i + 9];
         let mut x = [0u8; 8];
         let mut y = [0u8; 8];
-        x.copy_from_slice(&b[i..i + 8]);
-        y.copy_from_slice(&b[i + 1..i + 9]);
+        x.copy_from_slice(&w[..8]);
+        y.copy_from_slice(&w[1..]);
         let (x, y) = (u64::from_le_bytes(x), u64::from_le_bytes(y));
         if rare && rare_chars(x, y) != 0 {
             // A char may end in the next chunk.
