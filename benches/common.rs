@@ -48,14 +48,27 @@ pub fn new_tones(texts: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// One long article of about `bytes` bytes: a seed's head, then bodies of
-/// all seeds repeated.
+/// One long article of about `bytes` bytes: the content (headline, lead,
+/// body, captions) of all seeds repeated, so that no furniture marker cuts
+/// it short and every byte is scanned by every extractor.
 pub fn long_article(texts: &[String], bytes: usize) -> String {
+    let bodies: Vec<String> = texts
+        .iter()
+        .map(|t| {
+            let layout = vnextract::article::Layout::parse(t);
+            layout
+                .content
+                .iter()
+                .map(|r| &t[r.clone()])
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
     let mut s = String::with_capacity(bytes + 4096);
     let mut i = 0;
     while s.len() < bytes {
-        s.push_str(&texts[i % texts.len()]);
-        s.push('\n');
+        s.push_str(&bodies[i % bodies.len()]);
+        s.push_str("\n\n");
         i += 1;
     }
     let mut cut = bytes.min(s.len());

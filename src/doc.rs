@@ -2,6 +2,7 @@
 //! of it that are content, the publication date for context, and the ranges
 //! already taken by a higher-precedence extractor.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::record::Mention;
@@ -64,9 +65,13 @@ impl<'a> Doc<'a> {
 
 /// Ranges of the canonical text already taken by an extractor of higher
 /// precedence (document codes before dates, dates before fractions).
+///
+/// Kept as disjoint ranges in an ordered map (start → end), so claims made
+/// in any order and overlap queries both cost O(log n): an article with
+/// tens of thousands of mentions stays linear.
 #[derive(Debug, Clone, Default)]
 pub struct Claims {
-    ranges: Vec<Range<usize>>,
+    ranges: BTreeMap<usize, usize>,
 }
 
 impl Claims {
@@ -77,10 +82,12 @@ impl Claims {
 
     /// True when `r` overlaps a taken range.
     pub fn overlaps(&self, r: &Range<usize>) -> bool {
-        // Ranges are kept sorted by start and disjoint: the only candidates
-        // are the last range starting before `r.end` and its predecessor.
-        let i = self.ranges.partition_point(|x| x.start < r.end);
-        i > 0 && self.ranges[i - 1].end > r.start
+        // Disjoint ranges sorted by start have sorted ends too: the only
+        // candidate is the last range starting before `r.end`.
+        self.ranges
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
     }
 
     /// Take `r`, merging it with the ranges it touches.
@@ -88,20 +95,25 @@ impl Claims {
         if r.start >= r.end {
             return;
         }
-        let lo = self.ranges.partition_point(|x| x.end < r.start);
-        let hi = self.ranges.partition_point(|x| x.start <= r.end);
-        if lo == hi {
-            self.ranges.insert(lo, r);
-            return;
+        let (mut start, mut end) = (r.start, r.end);
+        if let Some((&s, &e)) = self.ranges.range(..=start).next_back() {
+            if e >= start {
+                start = s;
+                end = end.max(e);
+            }
         }
-        let start = r.start.min(self.ranges[lo].start);
-        let end = r.end.max(self.ranges[hi - 1].end);
-        self.ranges.splice(lo..hi, std::iter::once(start..end));
+        let inside: Vec<usize> = self.ranges.range(start..=end).map(|(&s, _)| s).collect();
+        for s in inside {
+            if let Some(e) = self.ranges.remove(&s) {
+                end = end.max(e);
+            }
+        }
+        self.ranges.insert(start, end);
     }
 
     /// The taken ranges, sorted and disjoint.
-    pub fn ranges(&self) -> &[Range<usize>] {
-        &self.ranges
+    pub fn ranges(&self) -> Vec<Range<usize>> {
+        self.ranges.iter().map(|(&s, &e)| s..e).collect()
     }
 }
 
@@ -119,10 +131,18 @@ mod tests {
         assert!(!c.overlaps(&(20..30)));
         assert!(!c.overlaps(&(0..10)));
         c.claim(18..32);
-        assert_eq!(c.ranges().to_vec(), vec![10..40; 1]);
+        assert_eq!(c.ranges(), vec![10..40; 1]);
         c.claim(5..6);
-        assert_eq!(c.ranges(), &[5..6, 10..40]);
+        assert_eq!(c.ranges(), vec![5..6, 10..40]);
         c.claim(3..3);
         assert_eq!(c.ranges().len(), 2);
+        // Out of order, touching and nested claims.
+        let mut c = Claims::new();
+        for r in [50..60, 10..20, 20..25, 30..35, 12..14, 0..5, 34..51] {
+            c.claim(r);
+        }
+        assert_eq!(c.ranges(), vec![0..5, 10..25, 30..60]);
+        assert!(!c.overlaps(&(25..30)));
+        assert!(c.overlaps(&(59..70)));
     }
 }

@@ -186,6 +186,16 @@ fn line_endings_bom_and_nul() {
 }
 
 #[test]
+fn one_person_mentioned_fifty_thousand_times() {
+    // Every mention is claimed between the dates' claims: claims made out
+    // of order must stay cheap.
+    let s = "Ngày 9/7/2020, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, dự Hội nghị. ".repeat(50_000);
+    let a = check(&s);
+    assert_eq!(a.officials.len(), 1);
+    assert_eq!(a.officials[0].mentions.len(), 50_000);
+}
+
+#[test]
 fn many_short_lines_and_capitalized_runs() {
     check(&"Nguyễn Văn A\n".repeat(200_000));
     check(&"Ủy viên Bộ Chính trị, ".repeat(100_000));
