@@ -125,26 +125,52 @@ fn needs_work(s: &str) -> bool {
     next_work(s, 0).is_some()
 }
 
+/// Lead bytes of every character that can need a change: combining marks
+/// (0xCC, 0xCD), and the leads listed in [`needs_work_at`].
+static LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let leads = [
+        0xC2, 0xC3, 0xC6, 0xC9, 0xCA, 0xCC, 0xCD, 0xE1, 0xE2, 0xE3, 0xEF,
+    ];
+    let mut k = 0;
+    while k < leads.len() {
+        t[leads[k]] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The first char boundary at or after `from` where a cluster may need a
 /// change: a char followed by a combining mark, a mapped char, or a toned
 /// a/e/y right after o/u.
 fn next_work(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = from;
-    while i < b.len() {
-        let x = b[i];
-        let len = match x {
-            0..=0x7F => 1,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        if matches!(b.get(i + len), Some(0xCC | 0xCD)) || (x >= 0x80 && needs_work_at(s, i)) {
+    loop {
+        // A tight scan for the few lead bytes that matter.
+        while i < b.len() && !LEADS[b[i] as usize] {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        if matches!(b[i], 0xCC | 0xCD) {
+            // A combining mark: its cluster starts at the char before it
+            // (unless this run starts with the mark).
+            let mut p = i;
+            if p > from {
+                p -= 1;
+                while p > from && (b[p] & 0xC0) == 0x80 {
+                    p -= 1;
+                }
+            }
+            return Some(p);
+        }
+        if needs_work_at(s, i) {
             return Some(i);
         }
-        i += len;
+        i += 1;
     }
-    None
 }
 
 /// Whether the non-ASCII char starting at byte `i` is mapped, is a lone

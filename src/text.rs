@@ -5,7 +5,17 @@
 /// marks.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0300}'..='\u{036f}').contains(&c)
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        // Latin-1 letters, Latin Extended-A/B and Vietnamese (Latin Extended
+        // Additional): all letters but × and ÷. The common case, kept off
+        // the general Unicode tables.
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1e00}'..='\u{1eff}' => true,
+        '\u{0300}'..='\u{036f}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// True when no word character ends right before `pos` (`pos` on a char
@@ -101,6 +111,14 @@ pub fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_agree_with_unicode() {
+        for c in (0u32..0x2000).filter_map(char::from_u32) {
+            let want = c.is_alphanumeric() || ('\u{0300}'..='\u{036f}').contains(&c);
+            assert_eq!(is_word_char(c), want, "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn boundaries_on_vietnamese() {
