@@ -483,7 +483,13 @@ fn photo_credit(t: &str) -> Option<(usize, String)> {
         Regex::new(r"(?:^|[\s.(\-])\(?(?P<m>[Ảả]nh|ẢNH)\s*:\s*(?P<name>[^():;,.]{2,40}?)\s*\)?\.?$")
             .expect("photo credit pattern")
     });
-    if t.len() > 2000 {
+    // Cheap test first: most lines carry no credit at all.
+    if t.len() > 2000 || !(t.contains("nh") || t.contains("NH")) {
+        return None;
+    }
+    let tail_from = t.len().saturating_sub(80);
+    let tail_from = (tail_from..t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
+    if !["Ảnh", "ảnh", "ẢNH"].iter().any(|m| t[tail_from..].contains(m)) {
         return None;
     }
     let c = CREDIT.captures(t)?;
