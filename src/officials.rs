@@ -635,13 +635,24 @@ fn split_name(t: &Seg, run: &NameRun, after_level: bool) -> Option<usize> {
         }) {
             continue;
         }
-        if len == 2 && tier < 3 && (k > 0 || after_level) {
+        // "Y Thanh Hà Niê Kđăm", "H'Lan Êban": a given-name-first prefix
+        // starts the name ("Y" alone may be a place word: "Y Tý").
+        let fl = first.as_ref();
+        let prefix = (fl.starts_with(b"h'") || fl.starts_with(b"k'")) || (fl == b"y" && len >= 3);
+        if len == 2 && tier < 3 && (k > 0 || after_level) && !prefix {
             // "Huyện ủy Lâm Hà": a two-syllable place after a level word.
             if k == 0 || is_level(lw(word(t, &run.toks[k - 1]))) {
                 continue;
             }
         }
-        let score = tier as i32 * 2 + i32::from(len == 3);
+        if k > 0
+            && matches!(first.as_str(), "văn" | "thị")
+            && surname_tier(lw(word(t, &run.toks[k - 1]))) > 0
+        {
+            // "Lò Văn Sinh": a middle name after a surname, not a surname.
+            continue;
+        }
+        let score = tier as i32 * 2 + i32::from(len == 3) + if prefix { 10 } else { 0 };
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, k));
         }
@@ -697,6 +708,53 @@ fn comma_inside_org(t: &Seg, p: usize) -> bool {
     false
 }
 
+/// A comma between two lower-case fields of one organisation name: "Ban
+/// Bảo vệ, chăm sóc sức khỏe cán bộ" (the org so far ends lower case and
+/// the next two words are a known organisation pair).
+fn comma_inside_pairs(t: &Seg, org: &[Tok], p: usize) -> bool {
+    let Some(last) = org.last() else {
+        return false;
+    };
+    if is_cap(word(t, last)) {
+        return false;
+    }
+    let a = next_tok(t, p);
+    let b = next_tok(t, a.e);
+    a.is_word()
+        && b.is_word()
+        && !is_cap(word(t, &a))
+        && !is_cap(word(t, &b))
+        && has_pair(W::OrgPairs, &lw(word(t, &a)), &lw(word(t, &b)))
+}
+
+/// Does a rank or degree ("Đại tá", "Thượng tướng", "PGS.TS") start at `k`?
+fn rank_at(t: &Seg, k: Tok) -> bool {
+    let mut key = [0u8; 48];
+    let mut n = 0;
+    let mut tok = k;
+    for _ in 0..3 {
+        if !tok.is_word() {
+            return false;
+        }
+        let l = lw(word(t, &tok));
+        let l = l.as_ref();
+        let sep = usize::from(n > 0);
+        if n + sep + l.len() > key.len() {
+            return false;
+        }
+        if sep == 1 {
+            key[n] = b' ';
+        }
+        key[n + sep..n + sep + l.len()].copy_from_slice(l);
+        n += sep + l.len();
+        if has(W::Introducers, &key[..n]) {
+            return true;
+        }
+        tok = next_tok(t, tok.e);
+    }
+    false
+}
+
 /// Two words that start a predicate although the first one may end an
 /// organisation ("Campuchia hội đàm", "Tỉnh ủy thông qua").
 fn is_predicate_pair(w: &str, next: &str) -> bool {
@@ -731,10 +789,15 @@ fn parse_title(t: &Seg, t0: Tok) -> Option<Title> {
     let mut pos = head_end;
     let mut prev_cap = true;
     let mut prev_lower = lw("");
+    let mut mgmt = false;
     loop {
         let mut k = next_tok(t, pos);
-        if k.is_punct(',') && !caps && !org.is_empty() && comma_inside_org(t, k.e) {
-            // "Bộ Văn hóa, Thể thao và Du lịch"
+        if k.is_punct(',')
+            && !caps
+            && !org.is_empty()
+            && (comma_inside_org(t, k.e) || comma_inside_pairs(t, &org, k.e))
+        {
+            // "Bộ Văn hóa, Thể thao và Du lịch", "Ban Bảo vệ, chăm sóc sức khỏe"
             k = next_tok(t, k.e);
         }
         if !k.is_word() {
@@ -751,8 +814,12 @@ fn parse_title(t: &Seg, t0: Tok) -> Option<Title> {
         } else {
             lw("")
         };
+        let prev_org = org.last().map_or(lw(""), |x| lw(word(t, x)));
         let ok = if is_predicate_pair(&ow, &next_lower) {
             false
+        } else if w.bytes().all(|b| b.is_ascii_digit()) {
+            // "Quân khu 2", "Quân đoàn 12", "Vùng 3 Hải quân", "Sư đoàn 316"
+            w.len() <= 4 && matches!(prev_org.as_str(), "khu" | "đoàn" | "vùng" | "đội")
         } else if caps {
             has(W::OrgCaps, &ow) || has(W::OrgAfterCap, &ow) || has(W::OrgFree, &ow)
         } else if is_cap(w) {
@@ -764,13 +831,14 @@ fn parse_title(t: &Seg, t0: Tok) -> Option<Title> {
                         && if is_cap(word(t, &nx)) {
                             match_role(t, nx).is_none()
                                 && match_intro(t, nx).is_none()
+                                && !rank_at(t, nx)
                                 && !starts_name(t, nx)
                         } else {
                             next_lower == "doanh"
                         }
                 }
                 "các" => next_lower == "cơ",
-                "dự" => next_lower == "khuyết",
+                "dự" => next_lower == "khuyết" || (mgmt && next_lower == "án"),
                 "của" => {
                     nx.is_word()
                         && is_cap(word(t, &nx))
@@ -779,6 +847,10 @@ fn parse_title(t: &Seg, t0: Tok) -> Option<Title> {
                 }
                 _ => {
                     (prev_cap && has(W::OrgAfterCap, &ow))
+                        || (prev_cap
+                            && !prev_org.is_empty()
+                            && has_pair(W::OrgPairs, &prev_org, &ow))
+                        || (ow == "miền" && nx.is_word() && is_cap(word(t, &nx)))
                         || has(W::OrgFree, &ow)
                         || (!prev_lower.is_empty() && has_pair(W::OrgPairs, &prev_lower, &ow))
                         || (!next_lower.is_empty()
@@ -789,6 +861,10 @@ fn parse_title(t: &Seg, t0: Tok) -> Option<Title> {
         };
         if !ok {
             break;
+        }
+        if prev_org == "quản" && ow == "lý" {
+            // "Ban Quản lý dự án đầu tư xây dựng …"
+            mgmt = true;
         }
         prev_cap = is_cap(w);
         prev_lower = if prev_cap { lw("") } else { ow };
@@ -935,7 +1011,14 @@ struct Found {
 fn title_strings(t: &Seg, titles: &[Title]) -> Vec<String> {
     titles
         .iter()
-        .map(|x| collapse_ws(&t[x.s..x.e]))
+        .map(|x| {
+            let s = collapse_ws(&t[x.s..x.e]);
+            // "tân Phó Bí thư": newly appointed, not part of the title.
+            match s.strip_prefix("tân ").or_else(|| s.strip_prefix("Tân ")) {
+                Some(rest) => rest.to_string(),
+                None => s,
+            }
+        })
         .filter(|s| !s.is_empty())
         .collect()
 }
@@ -1101,6 +1184,46 @@ impl Ctx<'_> {
             let run = read_run(t, end);
             return Some(run.toks.last().map_or(end, |x| x.e));
         }
+        // "các Phó Thủ tướng: A, t; B, C": the role goes to every name.
+        let pv = prev_tok(t, k.s);
+        let colon = next_tok(t, end);
+        if pre.len() == 1
+            && colon.is_punct(':')
+            && pv.is_word()
+            && matches!(lw(word(t, &pv)).as_str(), "các" | "những")
+        {
+            let role = title_strings(t, &pre);
+            let mut p = colon.e;
+            let mut last = colon.e;
+            loop {
+                let run = read_run(t, p);
+                let Some((r, name, false)) = accept_run(t, &run, true) else {
+                    break;
+                };
+                let (post, pend) = parse_post(t, r.end);
+                let mut titles = role.clone();
+                titles.extend(title_strings(t, &post));
+                self.push(r.clone(), name, titles, false);
+                last = pend.max(r.end);
+                let sep = next_tok(t, last);
+                if sep.is_punct(',')
+                    || sep.is_punct(';')
+                    || (sep.is_word() && word(t, &sep) == "và")
+                {
+                    p = sep.e;
+                } else {
+                    break;
+                }
+            }
+            return Some(last);
+        }
+        // "thay mặt Thủ tướng, ông A", "thừa ủy quyền của Chủ tịch nước,
+        // đồng chí A": the title is someone else's.
+        let foreign = pv.is_word()
+            && matches!(
+                lw(word(t, &pv)).as_str(),
+                "của" | "mặt" | "quyền" | "lệnh" | "với" | "cho"
+            );
         if let Some(run) = pre.last_mut().and_then(|last| cut_name(t, last, false)) {
             if let Some((r, name, short)) = accept_run(t, &run, true) {
                 let (post, pend) = parse_post(t, r.end);
@@ -1124,7 +1247,7 @@ impl Ctx<'_> {
         if n.is_punct(',') {
             n = next_tok(t, n.e);
         }
-        if let Some(ie) = match_intro(t, n) {
+        if let Some(ie) = match_intro(t, n).filter(|_| !foreign) {
             let run = read_run(t, ie);
             if let Some((r, name, short)) = accept_run(t, &run, false) {
                 let (post, pend) = parse_post(t, r.end);
@@ -1203,7 +1326,25 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
             } else if has(W::Introducers, lw(&seg[ms..me])) {
                 // Ranks and degrees: "Đại tướng Tô Lâm", "PGS.TS Nguyễn …".
                 let run = read_run(&sg, me);
-                accept_run(&sg, &run, false).and_then(|(r, name, short)| {
+                // "Đại biểu NAME (Đoàn ĐBQH …)": a deputy, surname-led, and
+                // not an organisation ("đại biểu Đoàn Thanh niên").
+                let deputy = lw(&seg[ms..me]).as_str() == "đại biểu";
+                let org_tail = deputy
+                    && run.toks.last().is_some_and(|l| {
+                        let nx = next_tok(&sg, l.e);
+                        nx.is_word()
+                            && !is_cap(word(&sg, &nx))
+                            && has_pair(W::OrgPairs, &lw(word(&sg, l)), &lw(word(&sg, &nx)))
+                    });
+                let run = if org_tail {
+                    NameRun {
+                        toks: Vec::new(),
+                        caps: false,
+                    }
+                } else {
+                    run
+                };
+                accept_run(&sg, &run, deputy).and_then(|(r, name, short)| {
                     (!short).then(|| {
                         let (post, end) = parse_post(&sg, r.end);
                         let titles = title_strings(&sg, &post);
