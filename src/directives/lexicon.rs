@@ -184,6 +184,77 @@ pub const TYPE_WORDS: &[WordEntry] = &[
     ("đề án", "ĐA", "Đề án"),
 ];
 
+/// Two-syllable words that name an organisation with only the first
+/// syllable capitalised ("Đảng bộ Quân đội", "Đảng ủy Công an Trung ương",
+/// "Hội Cựu chiến binh"): lower-case syllable pairs. In a name, a lower-case
+/// word continues a capitalised word (or the tail of such a pair) when the
+/// two form one of these.
+pub const NAME_COMPOUNDS: &[&str] = &[
+    "binh chủng",
+    "biên phòng",
+    "báo chí",
+    "bưu điện",
+    "bảo hiểm",
+    "bộ đội",
+    "cao su",
+    "chiến binh",
+    "công an",
+    "công nghiệp",
+    "công nghệ",
+    "công thương",
+    "cảnh sát",
+    "cựu chiến",
+    "du lịch",
+    "dầu khí",
+    "giao thông",
+    "giáo dục",
+    "hàng hải",
+    "hàng không",
+    "hải quan",
+    "hậu cần",
+    "học viện",
+    "khoa học",
+    "kinh tế",
+    "kiểm sát",
+    "kiểm toán",
+    "lao động",
+    "lâm nghiệp",
+    "môi trường",
+    "mặt trận",
+    "ngoại giao",
+    "ngoại vụ",
+    "ngân hàng",
+    "nông dân",
+    "nông nghiệp",
+    "nông thôn",
+    "nội vụ",
+    "phát thanh",
+    "phát triển",
+    "phụ nữ",
+    "quân chủng",
+    "quân khu",
+    "quân đội",
+    "quốc phòng",
+    "thanh niên",
+    "thông tin",
+    "thể thao",
+    "thủy sản",
+    "truyền hình",
+    "truyền thông",
+    "tài chính",
+    "tài nguyên",
+    "tòa án",
+    "tư pháp",
+    "viễn thông",
+    "văn hóa",
+    "xây dựng",
+    "y tế",
+    "điện lực",
+    "đường sắt",
+    "đại học",
+    "đầu tư",
+];
+
 /// Upper-case abbreviations that stand for a type word before a number
 /// ("NQ 18"), with their kind and kind name.
 pub const TYPE_ABBREVIATIONS: &[WordEntry] = &[
@@ -384,7 +455,11 @@ mod tests {
         }
         let keys: Vec<&str> = TYPE_ABBREVIATIONS.iter().map(|e| e.0).collect();
         sorted_unique(&keys, "TYPE_ABBREVIATIONS");
-        for (name, l) in [("UNIT_WORDS", UNIT_WORDS), ("NAME_WORDS", NAME_WORDS)] {
+        for (name, l) in [
+            ("UNIT_WORDS", UNIT_WORDS),
+            ("NAME_WORDS", NAME_WORDS),
+            ("NAME_COMPOUNDS", NAME_COMPOUNDS),
+        ] {
             sorted_unique(l, name);
             for k in l {
                 assert_eq!(*k, k.to_lowercase());
