@@ -11,7 +11,12 @@
 //! - short references: a type word and a number, "Chỉ thị 35", "Nghị quyết
 //!   số 18", "NQ 18" (a lower-case type word needs "số" before the number);
 //! - named resolutions: "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Đại
-//!   hội XIII của Đảng", "Nghị quyết Đại hội nhiệm kỳ 2015 - 2020".
+//!   hội XIII của Đảng", "Nghị quyết Đại hội nhiệm kỳ 2015 - 2020". The
+//!   name runs over capitalised words, the lower-case words of organisation
+//!   names ("đại biểu", "tỉnh", "các cơ quan") and the second syllable of a
+//!   two-syllable word whose first syllable is capitalised ("Đảng bộ Quân
+//!   đội", "Công an", "Cựu chiến binh": `NAME_COMPOUNDS`); it stops at any
+//!   other lower-case word ("về", a verb), punctuation or a line break.
 //!
 //! Choices:
 //! - a coded mention's span is the code alone (`35-CT/TW`, spaces inside as
@@ -20,6 +25,14 @@
 //! - `kind` is the type code of the code (`QĐ` for `66-QĐ/TW`), `kind_name`
 //!   is the type word written before the code when there is one ("Quy
 //!   định"), else the name of the code's type;
+//! - a State code without a type segment (issuer only: `96/2023/QH15`,
+//!   `35/2022/UBTVQH15`; official letters `6985/VPCP-KTN`) takes `kind` from
+//!   the type word written before it: "Nghị quyết số 96/2023/QH15" → `NQ`,
+//!   "Công văn số 6985/VPCP-KTN" → `CV`. Laws have no type code in the
+//!   domain tables; "Luật" itself is their `kind` and `kind_name` (so "Luật
+//!   số 16/2023/QH15" and a later "Luật số 16" are one record), and a law
+//!   cited by name before its code ("Luật Giá số 16/2023/QH15") also gets
+//!   the name as `title`. With no type word the kind stays null;
 //! - the date and the body written after a reference ("ngày 9/3/2021 của Bộ
 //!   Chính trị khóa XIII") fill the extra fields `date` and `issued_by`; the
 //!   date's range is left to the dates extractor;
@@ -39,8 +52,8 @@ use crate::numbers::roman;
 use crate::record::Directive;
 use crate::text::{boundary_after, boundary_before, is_word_char};
 use lexicon::{
-    contains, lookup, lookup_word, CodeEntry, WordEntry, NAME_WORDS, PARTY_ISSUERS, PARTY_KINDS,
-    STATE_ISSUERS, STATE_KINDS, TYPE_ABBREVIATIONS, TYPE_WORDS, UNIT_WORDS,
+    contains, lookup, lookup_word, CodeEntry, WordEntry, NAME_COMPOUNDS, NAME_WORDS, PARTY_ISSUERS,
+    PARTY_KINDS, STATE_ISSUERS, STATE_KINDS, TYPE_ABBREVIATIONS, TYPE_WORDS, UNIT_WORDS,
 };
 
 /// Finds every document referred to in the content of `doc`.
@@ -102,8 +115,20 @@ fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
         // "Quyết định của Bộ Chính trị số 31-QĐ/TW".
         if let Some((w, by)) = prose_before_code(s, h.range.start) {
             h.kind_name = Some(w.entry.2.to_string());
+            // A code without a type segment ("96/2023/QH15", "6985/VPCP-KTN")
+            // takes its kind from the prose type word.
+            if h.kind.is_none() {
+                h.kind = Some(w.entry.1.to_string());
+            }
             if by.is_some() {
                 h.issued_by = by;
+            }
+        } else if h.kind.is_none() {
+            // "Luật Giá số 16/2023/QH15": a law cited by its name.
+            if let Some(title) = law_name_before(s, h.range.start) {
+                h.kind = Some("Luật".to_string());
+                h.kind_name = Some("Luật".to_string());
+                h.title = Some(title);
             }
         }
         tail(s, h.range.end, &mut h);
@@ -163,6 +188,36 @@ fn prose_before_code(s: &str, cs: usize) -> Option<(TypeWord, Option<String>)> {
     }
     let w = type_word_before(s, lo + at + 1)?;
     Some((w, Some(crate::text::collapse_ws(body))))
+}
+
+/// The name of a law written before "số" and a code at `cs`: "Luật Giá số
+/// 16/2023/QH15" → "Luật Giá", "Luật Đất đai số …" → "Luật Đất đai". The
+/// word after "Luật" is capitalised; up to six words, spaces only between.
+fn law_name_before(s: &str, cs: usize) -> Option<String> {
+    let p = before_so(s, cs)?;
+    let mut starts: Vec<usize> = Vec::with_capacity(8);
+    let mut end = p;
+    for _ in 0..8 {
+        let w = s[..end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| word_char(c))
+            .last()
+            .map(|(i, _)| i)?;
+        starts.push(w);
+        let word = &s[w..end];
+        if matches!(word, "Luật" | "LUẬT") {
+            // The word after "Luật" (found just before it) names the law.
+            let named = starts.len() >= 2
+                && s[starts[starts.len() - 2]..].starts_with(|c: char| c.is_uppercase());
+            return named.then(|| crate::text::collapse_ws(&s[w..p]));
+        }
+        if w == 0 || s.as_bytes()[w - 1] != b' ' {
+            return None;
+        }
+        end = w - 1;
+    }
+    None
 }
 
 /// When "số" or "số:" ends the text before `pos` (white space aside): the
@@ -927,10 +982,14 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
     let mut accepted: Vec<(usize, String)> = Vec::new();
     let mut spec = false;
     let mut k = t2.end;
+    // True when the last accepted token may take the second syllable of a
+    // compound ("Quân" of "Quân đội"): capitalised, or such a syllable.
+    let mut joinable = false;
     while let Some(t) = token(s, k) {
         let tx = &s[t.clone()];
         let lower = tx.to_lowercase();
         let prev = accepted.last().map(|(_, w)| w.as_str()).unwrap_or("");
+        let tail = (joinable || caps) && is_compound(prev, &lower);
         if lower == "nhiệm" {
             // "nhiệm kỳ 2015 - 2020"
             let Some(kt) = token(s, t.end) else { break };
@@ -958,8 +1017,12 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
             || ((prev == "thứ" || prev == "lần") && contains(ORDINAL_WORDS, &lower));
         if numeral {
             spec = true;
+        } else if tail {
+            // "Đảng bộ Quân đội", "ĐẢNG BỘ QUÂN ĐỘI"
         } else if caps {
-            if !contains(NAME_WORDS, &lower) {
+            let head_of_pair =
+                || token(s, t.end).is_some_and(|n| is_compound(&lower, &s[n].to_lowercase()));
+            if !contains(NAME_WORDS, &lower) && !head_of_pair() {
                 break;
             }
             spec |= congress && lower == "đảng";
@@ -973,6 +1036,7 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
         } else if !contains(NAME_WORDS, &lower) {
             break;
         }
+        joinable = tail || (!caps && tx.starts_with(|c: char| c.is_uppercase()));
         accepted.push((t.end, lower));
         k = t.end;
     }
@@ -1000,6 +1064,19 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
         end = *e;
     }
     spec.then_some(end)
+}
+
+/// True when the lower-case syllables `a b` are one word of an organisation
+/// name ("quân đội", "công an").
+fn is_compound(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() || a.len() + b.len() > 40 {
+        return false;
+    }
+    let mut key = String::with_capacity(a.len() + b.len() + 1);
+    key.push_str(a);
+    key.push(' ');
+    key.push_str(b);
+    contains(NAME_COMPOUNDS, &key)
 }
 
 /// The token at `t` and the next one, lower case, joined by a space.
@@ -1089,21 +1166,27 @@ fn body_name(s: &str, k: usize) -> Option<(usize, String)> {
     }
     let mut toks: Vec<(Range<usize>, String)> = Vec::new();
     let mut k = k;
+    // As in `congress_name`: the last token may take a compound's tail.
+    let mut joinable = false;
     while let Some(t) = token(s, k) {
         if toks.len() >= 16 {
             break;
         }
         let tx = &s[t.clone()];
         let lower = tx.to_lowercase();
-        let ok = if tx.starts_with(|c: char| c.is_uppercase()) {
+        let capital = tx.starts_with(|c: char| c.is_uppercase());
+        let prev = toks.last().map(|(_, w)| w.as_str()).unwrap_or("");
+        let tail = joinable && !capital && is_compound(prev, &lower);
+        let ok = if capital {
             lookup_word(TYPE_WORDS, &two_words(s, t.clone())).is_none()
                 && lookup_word(TYPE_ABBREVIATIONS, tx).is_none()
         } else {
-            contains(NAME_WORDS, &lower) || tx.bytes().all(|c| c.is_ascii_digit())
+            tail || contains(NAME_WORDS, &lower) || tx.bytes().all(|c| c.is_ascii_digit())
         };
         if !ok {
             break;
         }
+        joinable = capital || tail;
         toks.push((t.clone(), lower));
         k = t.end;
     }

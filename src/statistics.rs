@@ -11,12 +11,19 @@
 //! before the number goes to `qualifier` (only true hedges: "gần", "hơn",
 //! "khoảng", "trên", "dưới", "xấp xỉ", "gần như", "trên dưới", "ước tính",
 //! "ít nhất", "chưa đến", ...; verbs such as "đạt" or "chiếm" are not hedges
-//! and are left out, so "đạt gần 91%" has qualifier "gần"). The `subject` is
-//! the noun phrase that follows the number, as written, up to punctuation, a
-//! line break, a verb or auxiliary ("đã", "được", "đạt", "hoàn thành", "để",
-//! ...), a clause-opening preposition ("trong", "so với", ...) or another
-//! number. A percentage whose subject comes before it ("tỷ lệ ... đạt 95%")
-//! gets a null subject.
+//! and are left out, so "đạt gần 91%" has qualifier "gần"). In a range the
+//! hedge before the lower bound qualifies the number kept: "khoảng 3 - 3,5%"
+//! gives 3,5% with qualifier "khoảng" (the lower bound is not kept). The
+//! `subject` is the noun phrase that follows the number, as written, up to
+//! punctuation, a line break, a verb or auxiliary ("đã", "được", "đạt",
+//! "hoàn thành", "để", ...), a clause-opening preposition ("trong", "so
+//! với", ...) or another number. A comma ends it too, except inside a list
+//! of count nouns: when the words since the start (or the last list comma)
+//! are exactly one count noun of `LIST_NOUNS` and another one follows the
+//! comma ("63/63 tỉnh, thành phố trực thuộc Trung ương", "100% cán bộ, đảng
+//! viên"); "99,99% chi bộ trực thuộc, 100% ..." still stops at the comma. A
+//! percentage whose subject comes before it ("tỷ lệ ... đạt 95%") gets a
+//! null subject.
 //!
 //! What is NOT a fraction: dates ("ngày 1/3", "Thứ Hai, 9/7", "(25/8)",
 //! "từ 15 đến 17/9", "tháng 9/2020"), chains "x/y/z" (full dates, State
@@ -25,7 +32,8 @@
 //! denominator, map scales ("1/500"), year spans ("2020/2025"), URLs and
 //! numbers after "số" or in addresses ("ngõ 1/3"). A day/month look-alike
 //! `D/M` (D ≤ 31, M ≤ 12) is a date after a strong cue ("ngày", "sáng",
-//! "chiều", a weekday, "nhân dịp", ...) or inside a list or range of dates;
+//! "chiều", a weekday, "nhân dịp", "đợt", "Lễ", ...) or inside a list or
+//! range of dates ("trao Huy hiệu Đảng đợt 2/9 cho ..." is a date);
 //! otherwise it is a fraction when a counted noun follows it ("1/3 cấp ủy
 //! viên"), a date after a weak cue ("từ", "đến", "trước", "đến nay"), a
 //! fraction after a count word ("đạt 3/3", "gần 2/3"), and a date when
@@ -68,7 +76,9 @@ const HEDGES: &[&str] = &[
 ];
 
 /// Words right before a day/month look-alike that make it a date whatever
-/// follows ("Ngày 1/3 cấp ủy họp").
+/// follows ("Ngày 1/3 cấp ủy họp", "trao Huy hiệu Đảng đợt 2/9 cho", "Lễ
+/// 2/9"): after "đợt" the date reading wins even before a noun ("đợt 1/3
+/// số đảng viên" is rare next to "đợt 19/5", "đợt 7/11").
 const DATE_CUES: &[&str] = &[
     "chiều",
     "chủ nhật",
@@ -79,6 +89,7 @@ const DATE_CUES: &[&str] = &[
     "hạn",
     "kỷ niệm",
     "lúc",
+    "lễ",
     "mùng",
     "mồng",
     "mừng",
@@ -102,6 +113,7 @@ const DATE_CUES: &[&str] = &[
     "trưa",
     "tối",
     "đêm",
+    "đợt",
 ];
 
 /// Weaker date cues ("từ", "đến", "trước", "đến nay"): a day/month
@@ -155,9 +167,9 @@ const COUNT_CUES: &[&str] = &[
 /// Lower-case words that cannot start the counted noun after a day/month
 /// look-alike: "9/7 tại Hà Nội", "1/5 vừa qua" stay dates.
 const NOT_NOUNS: &[&str] = &[
-    "bị", "chiều", "có", "của", "diễn", "hàng", "hằng", "là", "lúc", "mới", "nay", "ngày", "nhằm",
-    "này", "năm", "qua", "sáng", "sẽ", "theo", "tháng", "trong", "trưa", "tại", "tối", "tới", "từ",
-    "và", "vào", "về", "với", "vừa", "đang", "đã", "đêm", "được", "đến", "để", "ở",
+    "bị", "chiều", "cho", "có", "của", "diễn", "hàng", "hằng", "là", "lúc", "mới", "nay", "ngày",
+    "nhằm", "này", "năm", "qua", "sáng", "sẽ", "theo", "tháng", "trong", "trưa", "tại", "tối",
+    "tới", "từ", "và", "vào", "về", "với", "vừa", "đang", "đã", "đêm", "được", "đến", "để", "ở",
 ];
 
 /// Words that end a subject (verbs, auxiliaries, clause openers, time
@@ -237,6 +249,68 @@ const NOUN_AFTER_VERB: &[&str] = &[
     "bộ", "chính", "công", "cơ", "hội", "quần", "xã", "đoàn", "đảng",
 ];
 
+/// Count nouns that may be listed with commas as one subject: "63/63
+/// tỉnh, thành phố trực thuộc Trung ương", "100% cán bộ, đảng viên". A comma
+/// continues a subject only between two of them (lower-case, sorted).
+const LIST_NOUNS: &[&str] = &[
+    "buôn",
+    "bản",
+    "bộ",
+    "chi bộ",
+    "chi đoàn",
+    "chiến sĩ",
+    "cán bộ",
+    "công chức",
+    "công nhân",
+    "cơ quan",
+    "cơ sở",
+    "cụm dân cư",
+    "doanh nghiệp",
+    "giáo viên",
+    "huyện",
+    "huyện ủy",
+    "học sinh",
+    "hộ",
+    "hộ gia đình",
+    "hội viên",
+    "hợp tác xã",
+    "khu dân cư",
+    "khu phố",
+    "khối phố",
+    "lao động",
+    "làng",
+    "ngành",
+    "người dân",
+    "người lao động",
+    "nhân viên",
+    "phường",
+    "quận",
+    "quận ủy",
+    "sinh viên",
+    "sở",
+    "thành phố",
+    "thành ủy",
+    "thôn",
+    "thị trấn",
+    "thị xã",
+    "trường",
+    "tỉnh",
+    "tỉnh ủy",
+    "tổ chức cơ sở đảng",
+    "tổ chức đảng",
+    "tổ dân phố",
+    "viên chức",
+    "xã",
+    "xóm",
+    "đoàn viên",
+    "đơn vị",
+    "đảng bộ",
+    "đảng viên",
+    "đảng ủy",
+    "địa phương",
+    "ấp",
+];
+
 /// The longest subject kept, in words.
 const MAX_SUBJECT_WORDS: usize = 12;
 
@@ -303,11 +377,38 @@ fn scan_segment(doc: &Doc, seg: &str, base: usize, claims: &mut Claims, out: &mu
             numerator: f.numerator,
             denominator: f.denominator,
             value: f.value,
-            qualifier: phrase_before(seg, f.start, HEDGES)
-                .map(|(s, _)| collapse_ws(seg[s..f.start].trim_end())),
+            qualifier: {
+                let q = range_start(seg, f.start);
+                phrase_before(seg, q, HEDGES).map(|(s, _)| collapse_ws(seg[s..q].trim_end()))
+            },
             subject: f.subject_at.and_then(|p| subject(seg, p)),
         });
     }
+}
+
+/// Where the range ending at the number at `start` begins: "khoảng 3 -
+/// 3,5%" and "3% - 3,5%" begin at "3", so the hedge before the lower bound
+/// qualifies the upper one; `start` itself when no range leads to it.
+fn range_start(seg: &str, start: usize) -> usize {
+    let head = seg[..start].trim_end_matches([' ', '\t']);
+    let Some(head) = head.strip_suffix('-') else {
+        return start;
+    };
+    let head = head.trim_end_matches([' ', '\t']);
+    let head = head.strip_suffix('%').unwrap_or(head);
+    let num = head
+        .bytes()
+        .rev()
+        .take_while(|c| matches!(c, b'0'..=b'9' | b'.' | b','))
+        .count();
+    let lo = head.len() - num;
+    if num == 0
+        || !head.as_bytes()[lo].is_ascii_digit()
+        || head[..lo].chars().next_back().is_some_and(is_word_char)
+    {
+        return start;
+    }
+    lo
 }
 
 /// `seg[start..end]` holds digits, dots, commas and slashes with a slash:
@@ -549,6 +650,10 @@ fn subject(seg: &str, pos: usize) -> Option<String> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = pos;
     let mut bare_verbs_ok = false;
+    // Where the current item of a comma list starts (an index in `words`),
+    // and whether a list comma was just passed.
+    let mut item = 0;
+    let mut after_comma = false;
     loop {
         // Separator: spaces only (a line break or punctuation ends it).
         let mut j = i;
@@ -563,9 +668,24 @@ fn subject(seg: &str, pos: usize) -> Option<String> {
             .take_while(|&c| is_word_char(c))
             .map(char::len_utf8)
             .sum();
-        if len == 0 || (j == i && !words.is_empty()) {
+        if len == 0 {
+            // "tỉnh, thành phố": a comma between two listed count nouns.
+            if b.get(j) == Some(&b',')
+                && words.len() > item
+                && is_list_noun(seg, &words[item..])
+                && list_noun_follows(seg, j + 1)
+            {
+                item = words.len();
+                i = j + 1;
+                after_comma = true;
+                continue;
+            }
             break;
         }
+        if j == i && !words.is_empty() && !after_comma {
+            break;
+        }
+        after_comma = false;
         let word = &seg[j..j + len];
         if words.is_empty() && eq_ci(word, "việc") {
             // "100% việc tổ chức đại hội": a verb phrase is the subject.
@@ -586,6 +706,43 @@ fn subject(seg: &str, pos: usize) -> Option<String> {
     let (first, _) = *words.first()?;
     let (_, last) = *words.last()?;
     Some(collapse_ws(&seg[first..last]))
+}
+
+/// True when `words` (ranges in `seg`) spell one entry of [`LIST_NOUNS`].
+fn is_list_noun(seg: &str, words: &[(usize, usize)]) -> bool {
+    if words.len() > 5 {
+        return false;
+    }
+    let mut key = String::new();
+    for (n, &(s, e)) in words.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.extend(seg[s..e].chars().flat_map(char::to_lowercase));
+    }
+    LIST_NOUNS.binary_search(&key.as_str()).is_ok()
+}
+
+/// True when an entry of [`LIST_NOUNS`] starts at `pos` (after spaces) as
+/// whole words.
+fn list_noun_follows(seg: &str, pos: usize) -> bool {
+    let mut key = String::new();
+    let mut k = pos;
+    for n in 0..5 {
+        let (gap, end) = word_after(seg, k);
+        if end == k + gap || (n > 0 && gap == 0) {
+            return false;
+        }
+        if n > 0 {
+            key.push(' ');
+        }
+        key.extend(seg[k + gap..end].chars().flat_map(char::to_lowercase));
+        if LIST_NOUNS.binary_search(&key.as_str()).is_ok() {
+            return true;
+        }
+        k = end;
+    }
+    false
 }
 
 /// True when the word at `seg[s..e]`, alone or with the next word, is a
@@ -662,6 +819,7 @@ mod tests {
             NOUN_AFTER_VERB,
             NOT_NOUNS,
             SUBJECT_STOPS,
+            LIST_NOUNS,
         ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);

@@ -244,3 +244,47 @@ mod never_panics {
         }
     }
 }
+
+/// Throughput of `directives::extract` alone on the content of the seeds (no
+/// assertion; the machine is shared):
+/// `cargo test --release --test directives_cases -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput_on_seeds() {
+    use vnextract::article::Layout;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let docs: Vec<Doc> = texts
+        .iter()
+        .map(|t| {
+            let layout = Layout::parse(t);
+            Doc {
+                text: t.as_str(),
+                content: layout.content.clone(),
+                anchor: layout.anchor(),
+            }
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let rounds = 400;
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..rounds {
+        for d in &docs {
+            n += directives::extract(d, &mut Claims::new()).len();
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    eprintln!(
+        "directives: {:.0} MB/s ({n} items)",
+        (bytes * rounds) as f64 / secs / 1e6
+    );
+}

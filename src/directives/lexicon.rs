@@ -184,6 +184,78 @@ pub const TYPE_WORDS: &[WordEntry] = &[
     ("đề án", "ĐA", "Đề án"),
 ];
 
+/// Two-syllable words that name an organisation with only the first
+/// syllable capitalised ("Đảng bộ Quân đội", "Đảng ủy Công an Trung ương",
+/// "Hội Cựu chiến binh"): lower-case syllable pairs. In a name, a lower-case
+/// word continues a capitalised word (or the tail of such a pair) when the
+/// two form one of these.
+pub const NAME_COMPOUNDS: &[&str] = &[
+    "binh chủng",
+    "biên phòng",
+    "báo chí",
+    "bưu điện",
+    "bảo hiểm",
+    "bộ đội",
+    "cao su",
+    "chiến binh",
+    "công an",
+    "công nghiệp",
+    "công nghệ",
+    "công thương",
+    "cảnh sát",
+    "cựu chiến",
+    "du lịch",
+    "dầu khí",
+    "giao thông",
+    "giáo dục",
+    "hàng hải",
+    "hàng không",
+    "hải quan",
+    "hậu cần",
+    "học viện",
+    "khoa học",
+    "khoáng sản",
+    "kinh tế",
+    "kiểm sát",
+    "kiểm toán",
+    "lao động",
+    "lâm nghiệp",
+    "môi trường",
+    "mặt trận",
+    "ngoại giao",
+    "ngoại vụ",
+    "ngân hàng",
+    "nông dân",
+    "nông nghiệp",
+    "nông thôn",
+    "nội vụ",
+    "phát thanh",
+    "phát triển",
+    "phụ nữ",
+    "quân chủng",
+    "quân khu",
+    "quân đội",
+    "quốc phòng",
+    "thanh niên",
+    "thông tin",
+    "thể thao",
+    "thủy sản",
+    "truyền hình",
+    "truyền thông",
+    "tài chính",
+    "tài nguyên",
+    "tòa án",
+    "tư pháp",
+    "viễn thông",
+    "văn hóa",
+    "xây dựng",
+    "y tế",
+    "điện lực",
+    "đường sắt",
+    "đại học",
+    "đầu tư",
+];
+
 /// Upper-case abbreviations that stand for a type word before a number
 /// ("NQ 18"), with their kind and kind name.
 pub const TYPE_ABBREVIATIONS: &[WordEntry] = &[
@@ -384,13 +456,26 @@ mod tests {
         }
         let keys: Vec<&str> = TYPE_ABBREVIATIONS.iter().map(|e| e.0).collect();
         sorted_unique(&keys, "TYPE_ABBREVIATIONS");
-        for (name, l) in [("UNIT_WORDS", UNIT_WORDS), ("NAME_WORDS", NAME_WORDS)] {
+        for (name, l) in [
+            ("UNIT_WORDS", UNIT_WORDS),
+            ("NAME_WORDS", NAME_WORDS),
+            ("NAME_COMPOUNDS", NAME_COMPOUNDS),
+        ] {
             sorted_unique(l, name);
             for k in l {
                 assert_eq!(*k, k.to_lowercase());
                 assert_eq!(*k, k.nfc().collect::<String>());
-                // Traditional tone placement only.
-                assert!(!k.contains("uỷ") && !k.contains("oá"), "{k}");
+                // Traditional tone placement only: in an open syllable the
+                // tone sits on the first vowel of "oa", "oe", "uy" ("hóa",
+                // "Ủy"; "toán" and "khoáng" are spelled alike in both styles).
+                for syl in k.split(' ') {
+                    let new_style = [
+                        "oá", "oà", "oả", "oã", "oạ", "oé", "oè", "oẻ", "oẽ", "oẹ", "uý", "uỳ",
+                        "uỷ", "uỹ", "uỵ",
+                    ];
+                    let qu = syl.starts_with("qu"); // "quý": "u" belongs to "qu"
+                    assert!(qu || !new_style.iter().any(|e| syl.ends_with(e)), "{k}");
+                }
             }
         }
     }
