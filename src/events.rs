@@ -239,7 +239,9 @@ const DATE_GAP: &[&str] = &[
 ];
 
 /// Words allowed before a sentence's leading date ("Sáng 07/8/2020, …").
-const LEAD_GAP: &[&str] = &["chiều", "hôm", "ngày", "sáng", "trưa", "tối", "vào", "đêm"];
+const LEAD_GAP: &[&str] = &[
+    "chiều", "dự", "hôm", "kiến", "ngày", "sáng", "trong", "trưa", "tối", "vào", "đêm",
+];
 
 /// First words of a place after "tại" that are not capitalized.
 const PLACE_HEADS: &[&str] = &[
@@ -458,6 +460,11 @@ struct Cand {
     reference: bool,
     attended: bool,
     sentence: Range<usize>,
+    /// The month a periodic meeting is named after ("Phiên họp Chính phủ
+    /// thường kỳ tháng 9 năm 2021"): month, year when written.
+    period: Option<(u8, Option<u16>)>,
+    /// Where that month is written (absolute), for its Temporal.
+    period_at: Option<usize>,
 }
 
 impl Cand {
@@ -482,6 +489,8 @@ impl Cand {
             reference: false,
             attended: false,
             sentence,
+            period: None,
+            period_at: None,
         }
     }
 }
@@ -749,13 +758,19 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 "(" => {
                     let inner = toks.low(i + 1);
                     match inner.as_deref() {
-                        Some("mở") if toks.low(i + 2).as_deref() == Some("rộng") => {
-                            if toks.is(i + 3, ")") {
-                                add_desc(&mut c.desc, "mở rộng");
-                                name_end = tok_end(toks, i + 3);
-                                span_end = name_end;
-                                i += 4;
-                                continue;
+                        Some(lw) if lw != "khóa" => {
+                            // "(mở rộng)", "(chuyên đề)": a qualifier.
+                            let w = toks.word(i + 1).unwrap_or("");
+                            if let Some((q, filler, k)) = qualifier_phrase(toks, i + 1, w, lw) {
+                                if toks.is(k, ")") {
+                                    if !filler {
+                                        add_desc(&mut c.desc, q);
+                                    }
+                                    name_end = tok_end(toks, k);
+                                    span_end = name_end;
+                                    i = k + 1;
+                                    continue;
+                                }
                             }
                             break;
                         }
@@ -844,6 +859,17 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                     name_end = tok_end(toks, i + 1);
                     span_end = name_end;
                     i += 2;
+                    continue;
+                }
+                break;
+            }
+            "tháng" if periodic(c, head) && c.period.is_none() => {
+                if let Some((period, k)) = read_period(toks, i) {
+                    c.period = Some(period);
+                    c.period_at = Some(t.start + off);
+                    name_end = tok_end(toks, k - 1);
+                    span_end = name_end;
+                    i = k;
                     continue;
                 }
                 break;
@@ -1031,6 +1057,46 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
     {
         c.kind = "";
     }
+}
+
+/// True for meetings held every month or so, whose name may carry the
+/// month ("Phiên họp Chính phủ thường kỳ tháng 9", "Hội nghị giao ban trực
+/// tuyến tháng 9-2020").
+fn periodic(c: &Cand, head: Head) -> bool {
+    head == Head::PhienHop
+        || c.desc.contains("thường kỳ")
+        || c.desc.contains("giao ban")
+        || c.desc.contains("thường niên")
+}
+
+/// "tháng 9", "tháng 9 năm 2021", "tháng 9-2020", "tháng 9/2020" at token
+/// `i` (the word "tháng"): the month, the year when written, and the index
+/// after them.
+fn read_period(toks: &mut Toks, i: usize) -> Option<((u8, Option<u16>), usize)> {
+    let m = toks.word(i + 1)?;
+    if m.len() > 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month: u8 = m.parse().ok().filter(|n| (1..=12).contains(n))?;
+    let year_at = |toks: &mut Toks, k: usize| -> Option<u16> {
+        let y = toks.word(k)?;
+        (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| y.parse().ok())
+            .flatten()
+    };
+    let glued_sep = matches!(toks.text(i + 2), Some("-" | "/"))
+        && toks.get(i + 2).map(|t| t.start) == toks.get(i + 1).map(|t| t.end);
+    if glued_sep {
+        if let Some(y) = year_at(toks, i + 3) {
+            return Some(((month, Some(y)), i + 4));
+        }
+    }
+    if toks.low(i + 2).as_deref() == Some("năm") {
+        if let Some(y) = year_at(toks, i + 3) {
+            return Some(((month, Some(y)), i + 4));
+        }
+    }
+    Some(((month, None), i + 2))
 }
 
 fn add_desc(desc: &mut String, q: &str) {
@@ -1419,6 +1485,11 @@ fn compatible(e: &Cand, m: &Cand, e_date: Option<&str>, m_date: Option<&str>) ->
             return false;
         }
     }
+    if let (Some((am, ay)), Some((bm, by))) = (e.period, m.period) {
+        if am != bm || matches!((ay, by), (Some(x), Some(y)) if x != y) {
+            return false;
+        }
+    }
     let titled = !e.title.is_empty() && !m.title.is_empty();
     if titled && !prefix_compatible(&e.title, &m.title) {
         return false;
@@ -1444,6 +1515,7 @@ fn weight(c: &Cand) -> usize {
         + usize::from(c.national) * 2
         + usize::from(!c.desc.is_empty())
         + usize::from(c.term_khoa.is_some())
+        + usize::from(c.period.is_some_and(|p| p.1.is_some()))
 }
 
 /// A temporal value that dates an event (not a year span, not relative).
@@ -1467,9 +1539,13 @@ fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &[&'d Temporal]) 
     if d.start >= limit || d.start - end > 40 {
         return None;
     }
+    if ends_with_document(text, end) {
+        // "… Nghị quyết số 18-NQ/TW ngày 25-10-2017": the document's date.
+        return None;
+    }
     let gap = text.get(end..d.start)?;
     let ok = gap
-        .split(|c: char| c.is_whitespace() || c == ',')
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
         .filter(|w| !w.is_empty())
         .all(|w| in_sorted(DATE_GAP, &Low::new(w)));
     if ok {
@@ -1477,6 +1553,25 @@ fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &[&'d Temporal]) 
     } else {
         None
     }
+}
+
+/// True when the text before `end` ends with a document code ("18-NQ/TW",
+/// "01/NQ-CP") or a document number ("số 35"): a date after it is the
+/// document's.
+fn ends_with_document(text: &str, end: usize) -> bool {
+    let Some(head) = text.get(..end) else {
+        return false;
+    };
+    let mut ws = head.split_whitespace().rev();
+    let Some(last) = ws.next() else {
+        return false;
+    };
+    let b = last.as_bytes();
+    let code = b.iter().any(u8::is_ascii_digit)
+        && b.iter().any(|&c| c == b'/' || c == b'-')
+        && b.iter().any(u8::is_ascii_uppercase);
+    let numbered = b.iter().all(u8::is_ascii_digit) && ws.next().is_some_and(|w| w == "số");
+    code || numbered
 }
 
 /// The sentence's leading date ("Ngày 9/7, …", "Sáng 07/8/2020, …").
@@ -1487,10 +1582,13 @@ fn leading_date<'d>(
 ) -> Option<(&'d Temporal, &'d str)> {
     let i = dates.partition_point(|d| d.start < sentence.start);
     let d: &'d Temporal = dates.get(i)?;
-    if d.start >= sentence.end || d.start - sentence.start > 30 {
+    if d.start >= sentence.end || d.start - sentence.start > 80 {
         return None;
     }
-    let gap = text.get(sentence.start..d.start)?;
+    let gap = skip_source_tag(text.get(sentence.start..d.start)?);
+    if gap.len() > 30 {
+        return None;
+    }
     let ok = gap
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
         .filter(|w| !w.is_empty())
@@ -1499,6 +1597,23 @@ fn leading_date<'d>(
         return None;
     }
     event_date(d).map(|v| (d, v))
+}
+
+/// The text after an outlet's tag that opens a lead ("NDO - ", "(Chinhphu.vn)
+/// - ", "QĐND Online - "): up to three words, capitalized or in
+/// parentheses, then a dash.
+fn skip_source_tag(gap: &str) -> &str {
+    let Some(p) = gap.find('-') else {
+        return gap;
+    };
+    let tag = gap[..p].trim();
+    let words = tag.split_whitespace().count();
+    let capital = tag.starts_with('(') || first_upper(tag);
+    if (1..=3).contains(&words) && tag.len() <= 40 && capital {
+        gap[p + 1..].trim_start()
+    } else {
+        gap
+    }
 }
 
 /// Reads a place after "tại" at byte `at` (just after the word "tại").
@@ -1882,6 +1997,16 @@ pub fn extract(
         e.mentions.dedup();
         e.term_khoa = e.c.term_khoa.clone();
         e.term_years = e.c.term_years.clone();
+        if e.date.is_none() {
+            // A periodic meeting with no date of its own: the month it is
+            // named after ("Hội nghị giao ban tháng 9-2020").
+            if let Some(at) = e.c.period_at {
+                let i = dates_sorted.partition_point(|d| d.start < at);
+                if let Some(d) = dates_sorted.get(i).filter(|d| d.start == at) {
+                    e.date = event_date(d).map(str::to_string);
+                }
+            }
+        }
         if e.organizer.is_none() {
             if let Some(b) = &e.c.body {
                 let bt = collapse_ws(&text[b.clone()]);
@@ -1942,6 +2067,10 @@ fn merge_cand(out: &mut Cand, m: &Cand) {
     }
     if m.title.len() > out.title.len() {
         out.title = m.title.clone();
+    }
+    if out.period.is_none() {
+        out.period = m.period;
+        out.period_at = m.period_at;
     }
     out.national |= m.national;
     out.local |= m.local;
