@@ -193,6 +193,26 @@ const BODY_CONNECTORS: &[&str] = &[
     "xã",
 ];
 
+/// Lower-case units of a commune or ward that a number or a name follows
+/// inside an organization name ("Chi bộ xóm 5", "Chi bộ thôn Đông Hòa").
+const PLACE_UNITS: &[&str] = &[
+    "buôn",
+    "bản",
+    "khu",
+    "khu dân cư",
+    "khu phố",
+    "khóm",
+    "khối",
+    "khối phố",
+    "làng",
+    "thôn",
+    "tiểu khu",
+    "tổ",
+    "tổ dân phố",
+    "xóm",
+    "ấp",
+];
+
 /// Lower-case words that never continue an organization name after a
 /// capitalized word ("Đảng bộ Khối thành công", "của Đảng để").
 const BODY_STOPS: &[&str] = &[
@@ -305,6 +325,8 @@ static CEREMONIES_INDEX: Lazy<PhraseIndex> =
     Lazy::new(|| PhraseIndex::new(CEREMONIES.iter().copied()));
 static BODY_CONNECTORS_INDEX: Lazy<PhraseIndex> =
     Lazy::new(|| PhraseIndex::new(BODY_CONNECTORS.iter().copied()));
+static PLACE_UNITS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(PLACE_UNITS.iter().copied()));
 static PLACE_HEADS_INDEX: Lazy<PhraseIndex> =
     Lazy::new(|| PhraseIndex::new(PLACE_HEADS.iter().copied()));
 
@@ -605,6 +627,10 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
         if first_upper(w) {
             prev_upper = true;
             j += 1;
+        } else if let Some(k) = place_unit(toks, j, w, lw) {
+            // "xóm 5", "thôn Đông": the number or first word of the name.
+            prev_upper = false;
+            j = k;
         } else if let Some((_, k)) = match_phrase_low(toks, j, w, lw, &BODY_CONNECTORS_INDEX) {
             prev_upper = false;
             j = k;
@@ -625,6 +651,16 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
         }
     }
     Some(j)
+}
+
+/// A place unit at token `i` followed by a number or a capitalized word
+/// ("xóm 5", "thôn Đông"): the index after that number or word.
+fn place_unit(toks: &mut Toks, i: usize, w: &str, lw: &str) -> Option<usize> {
+    let (_, k) = match_phrase_low(toks, i, w, lw, &PLACE_UNITS_INDEX)?;
+    let n = toks.word(k)?;
+    let number = n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit());
+    let name = first_upper(n) && !all_roman_caps(n);
+    (number || name).then_some(k + 1)
 }
 
 fn qualifier_phrase(
@@ -1351,6 +1387,27 @@ fn caps_line(seg: &str, sentence: &Range<usize>) -> bool {
     letters > 3
 }
 
+/// True when the clause before `head` has a counted subject that organizes
+/// the events ("35/35 tổ chức cơ sở đảng đã tổ chức xong đại hội …",
+/// "100% chi bộ tổ chức đại hội …"): a count opens the clause, a word in
+/// lower case follows it, and "tổ chức" comes before the head.
+fn counted_subject(seg: &str, sent_start: usize, head: usize) -> bool {
+    let Some(pre) = seg.get(sent_start..head) else {
+        return false;
+    };
+    let cs = pre.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause = pre[cs..].trim_start();
+    let mut ws = clause.split_whitespace();
+    let Some(count) = ws.next() else {
+        return false;
+    };
+    let counted = count.as_bytes()[0].is_ascii_digit()
+        && count
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'%' | b'.'));
+    counted && ws.next().is_some_and(|w| !first_upper(w)) && clause.contains("tổ chức")
+}
+
 /// Reads every candidate mention in one content run.
 fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
     let mut memo: Option<SentMemo> = None;
@@ -1397,6 +1454,14 @@ fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
             }
         };
         if !ok {
+            continue;
+        }
+        if c.ordinal.is_none()
+            && matches!(head, Head::DaiHoi | Head::HoiNghi)
+            && counted_subject(seg, sentence.start, c.head.start - off)
+        {
+            // "18/18 chi bộ đã tổ chức Đại hội Chi bộ nhiệm kỳ …": each
+            // unit's own congress, a class of events.
             continue;
         }
         let back = before(seg, c.head.start - off, 24);
@@ -1691,7 +1756,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
             }
         }
         let clause_start = r.rfind([',', ':', '(']).map_or(0, |i| i + 1);
-        let org = collapse_ws(&r[clause_start..]);
+        let org = cut_at_verb(&collapse_ws(&r[clause_start..]));
         if is_org(&org) {
             return Some(org);
         }
@@ -1709,6 +1774,27 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
         }
     }
     None
+}
+
+/// Words in lower case that end an organizer before "tổ chức": auxiliaries
+/// and the verbs that govern it ("Ban Chấp hành Đảng bộ huyện đã lãnh đạo
+/// tổ chức …").
+const ORG_CUTS: &[&str] = &[
+    "chủ", "cùng", "cũng", "lãnh", "phối", "sẽ", "tiếp", "vừa", "đang", "đã", "được",
+];
+
+/// An organizer without the verbs after it.
+fn cut_at_verb(org: &str) -> String {
+    let mut end = org.len();
+    let mut at: usize = 0;
+    for (k, w) in org.split(' ').enumerate() {
+        if k > 0 && !first_upper(w) && in_sorted(ORG_CUTS, w) {
+            end = at.saturating_sub(1);
+            break;
+        }
+        at += w.len() + 1;
+    }
+    org[..end].to_string()
 }
 
 fn is_org(s: &str) -> bool {
@@ -2147,6 +2233,8 @@ mod tests {
             DATE_GAP,
             LEAD_GAP,
             PLACE_HEADS,
+            PLACE_UNITS,
+            ORG_CUTS,
             NOT_PLACES,
             ORG_STARTS,
         ] {
