@@ -1271,7 +1271,10 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
         }
         Head::BauCu => {
             let prev = prev_word_lower(seg, c.head.start - off);
-            if prev.as_deref() == Some("cuộc") {
+            let named = toks.low(0).as_deref() == Some("đại")
+                && toks.low(1).as_deref() == Some("biểu")
+                && toks.word(2).is_some_and(first_upper);
+            if prev.as_deref() == Some("cuộc") && !named {
                 c.anaphor = true;
                 c.kind = "bầu cử";
                 return true;
@@ -1282,18 +1285,48 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             ) {
                 return false;
             }
-            let ok = toks.low(0).as_deref() == Some("đại")
-                && toks.low(1).as_deref() == Some("biểu")
-                && toks.word(2).is_some_and(first_upper);
-            if !ok {
+            if !named {
                 return false;
             }
             c.kind = "bầu cử";
-            let (mut end, k) = read_tail(toks, 0, 10);
-            if toks.low(k).as_deref() == Some("khóa") {
-                if let Some(r) = toks.word(k + 1).filter(|r| all_roman_caps(r)) {
-                    c.term_khoa = Some(format!("khóa {r}"));
-                    end = tok_end(toks, k + 1);
+            // "bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp
+            // nhiệm kỳ 2021-2026": the bodies elected and their terms.
+            let (mut end, mut k) = read_tail(toks, 0, 10);
+            loop {
+                match toks.low(k).as_deref() {
+                    Some("khóa") => {
+                        let Some(r) = toks.word(k + 1).filter(|r| all_roman_caps(r)) else {
+                            break;
+                        };
+                        if c.term_khoa.is_none() {
+                            c.term_khoa = Some(format!("khóa {r}"));
+                        }
+                        end = tok_end(toks, k + 1);
+                        k += 2;
+                    }
+                    Some("nhiệm") if toks.low(k + 1).as_deref() == Some("kỳ") => {
+                        let Some((years, j)) = read_years(toks, k + 2) else {
+                            break;
+                        };
+                        if c.term_years.is_none() {
+                            c.term_years = Some(years);
+                        }
+                        end = tok_end(toks, j - 1);
+                        k = j;
+                    }
+                    _ => {
+                        let joined = toks.low(k).as_deref() == Some("và") || toks.is(k, ",");
+                        let more = joined
+                            && toks.low(k + 1).as_deref() == Some("đại")
+                            && toks.low(k + 2).as_deref() == Some("biểu")
+                            && toks.word(k + 3).is_some_and(first_upper);
+                        if !more {
+                            break;
+                        }
+                        let (e, j) = read_tail(toks, k + 1, 10);
+                        end = e;
+                        k = j;
+                    }
                 }
             }
             let start = toks.get(0).map_or(end, |t| t.start);
@@ -2110,7 +2143,12 @@ pub fn extract(
             kind: e.c.kind.to_string(),
             name: e.name,
             ordinal: e.c.ordinal,
-            term: e.term_years.or(e.term_khoa),
+            // An election's "khóa" is the assembly it elects.
+            term: if e.c.kind == "bầu cử" {
+                e.term_khoa.or(e.term_years)
+            } else {
+                e.term_years.or(e.term_khoa)
+            },
             organizer: e.organizer,
             date: e.date,
             location: e.location,
