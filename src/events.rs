@@ -39,9 +39,11 @@
 //! Choices: a "Nghị quyết Đại hội XIII của Đảng" reference counts the
 //! congress it names (the document goes to `directives`); a bare
 //! "Đại hội XIII" (Roman numeral up to XIV) is the national congress unless
-//! a body follows ("Đại hội XIII của Đảng bộ Khối"); "kỷ niệm N năm …" gets
-//! kind "lễ kỷ niệm"; "làm việc với/tại X" and "buổi làm việc" give kind
-//! "buổi làm việc"; "bầu cử đại biểu Quốc hội …" gives kind "bầu cử". Claims
+//! a body follows ("Đại hội XIII của Đảng bộ Khối"); kinds are the head as
+//! written: "kỷ niệm N năm …" gets kind "kỷ niệm", "Lễ kỷ niệm …" (or a
+//! "kỷ niệm" event a "Lễ kỷ niệm" mention joins) "lễ kỷ niệm"; "làm việc
+//! với/tại X" and "buổi làm việc" give kind "buổi làm việc"; "(Cuộc) bầu cử
+//! đại biểu Quốc hội …" gives kind "bầu cử". Claims
 //! are respected on the head word only; events claim nothing (last extractor).
 
 mod lex;
@@ -213,6 +215,21 @@ const PLACE_UNITS: &[&str] = &[
     "ấp",
 ];
 
+/// Two-syllable words in lower case that continue an organ's name after
+/// "ban", "đoàn", "tổ", "hội", "ủy" ("Đoàn công tác", "Ban chỉ đạo").
+const ORG_COMPOUNDS: &[&str] = &[
+    "chấp hành",
+    "chỉ đạo",
+    "công tác",
+    "dân vận",
+    "giám sát",
+    "kiểm tra",
+    "nội chính",
+    "thường vụ",
+    "tuyên giáo",
+    "tổ chức",
+];
+
 /// Lower-case words that never continue an organization name after a
 /// capitalized word ("Đảng bộ Khối thành công", "của Đảng để").
 const BODY_STOPS: &[&str] = &[
@@ -325,6 +342,8 @@ static CEREMONIES_INDEX: Lazy<PhraseIndex> =
     Lazy::new(|| PhraseIndex::new(CEREMONIES.iter().copied()));
 static BODY_CONNECTORS_INDEX: Lazy<PhraseIndex> =
     Lazy::new(|| PhraseIndex::new(BODY_CONNECTORS.iter().copied()));
+static ORG_COMPOUNDS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(ORG_COMPOUNDS.iter().copied()));
 static PLACE_UNITS_INDEX: Lazy<PhraseIndex> =
     Lazy::new(|| PhraseIndex::new(PLACE_UNITS.iter().copied()));
 static PLACE_HEADS_INDEX: Lazy<PhraseIndex> =
@@ -631,6 +650,9 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
             // "xóm 5", "thôn Đông": the number or first word of the name.
             prev_upper = false;
             j = k;
+        } else if let Some(k) = org_compound(toks, j, w, lw) {
+            prev_upper = false;
+            j = k;
         } else if let Some((_, k)) = match_phrase_low(toks, j, w, lw, &BODY_CONNECTORS_INDEX) {
             prev_upper = false;
             j = k;
@@ -651,6 +673,19 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
         }
     }
     Some(j)
+}
+
+/// A two-syllable word of an organ's name at token `i` ("công tác" after
+/// "Đoàn"): the index after it.
+fn org_compound(toks: &mut Toks, i: usize, w: &str, lw: &str) -> Option<usize> {
+    let prev = toks.word(i.checked_sub(1)?)?;
+    let organ = ["ban", "đoàn", "tổ", "hội", "ủy"]
+        .iter()
+        .any(|o| eq_lower(prev, o));
+    if !organ {
+        return None;
+    }
+    match_phrase_low(toks, i, w, lw, &ORG_COMPOUNDS_INDEX).map(|(_, k)| k)
 }
 
 /// A place unit at token `i` followed by a number or a capitalized word
@@ -825,7 +860,16 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                         _ => break,
                     }
                 }
-                "\"" if matches!(head, Head::HoiThao | Head::ToaDam | Head::HoiNghi) => {
+                // A quoted title names a workshop, or a meeting named by
+                // nothing else: after a plenum's ordinal or term it is the
+                // title of the document the plenum issued.
+                "\"" if matches!(head, Head::HoiThao | Head::ToaDam)
+                    || (head == Head::HoiNghi
+                        && c.ordinal.is_none()
+                        && c.term_khoa.is_none()
+                        && c.body.is_none()
+                        && !c.national) =>
+                {
                     // A quoted title: up to the closing quote.
                     let mut k = i + 1;
                     let close = loop {
@@ -1261,7 +1305,12 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             {
                 return false;
             }
-            c.kind = "lễ kỷ niệm";
+            // The head as written: "kỷ niệm", "lễ kỷ niệm" when "Lễ" precedes
+            // (that mention is the ceremony's own).
+            if prev_word_lower(seg, c.head.start - off).as_deref() == Some("lễ") {
+                return false;
+            }
+            c.kind = "kỷ niệm";
             let (end, _) = read_tail(toks, 0, 16);
             let start = toks.get(0).map_or(end, |t| t.start);
             c.title = words::lower_collapse(&seg[start..end]);
@@ -1377,6 +1426,22 @@ fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
             c.head = start + off..c.head.end;
             c.name_end = tok_end(toks, k - 1) + off;
             c.span_end = c.name_end;
+            // "Tiếp và làm việc với Đoàn công tác …": the hosts' side of the
+            // session already reported; so is any session "với Đoàn …".
+            let reception = match prev.as_deref() {
+                Some("tiếp") => true,
+                Some("và") => prev_w
+                    .and_then(|(s, _)| prev_word_lower(seg, s))
+                    .is_some_and(|w| w == "tiếp"),
+                _ => false,
+            };
+            let delegation = c
+                .body_key
+                .as_deref()
+                .is_some_and(|k| k == "đoàn" || k.starts_with("đoàn "));
+            if reception || delegation {
+                c.anaphor = true;
+            }
             return true;
         }
     }
@@ -1399,7 +1464,7 @@ fn kind_of(h: Head) -> &'static str {
         Head::HoiThao => "hội thảo",
         Head::ToaDam => "tọa đàm",
         Head::LamViec => "buổi làm việc",
-        Head::KyNiem => "lễ kỷ niệm",
+        Head::KyNiem => "kỷ niệm",
         Head::BauCu => "bầu cử",
         Head::Le => "lễ",
     }
@@ -1544,7 +1609,7 @@ struct Acc {
 /// True when mention `m` may be the same event as `e`, and shares at least
 /// one identifying feature with it.
 fn compatible(e: &Cand, m: &Cand, e_date: Option<&str>, m_date: Option<&str>) -> bool {
-    if e.kind != m.kind {
+    if !same_kind(e.kind, m.kind) {
         return false;
     }
     if (e.national && m.local) || (e.local && m.national) {
@@ -1606,6 +1671,12 @@ fn compatible(e: &Cand, m: &Cand, e_date: Option<&str>, m_date: Option<&str>) ->
         || (m.term_only && (e.term_years.is_some() || e.term_khoa.is_some()))
 }
 
+/// True when two kinds are one, a leading "lễ" aside ("kỷ niệm" and "lễ kỷ
+/// niệm").
+fn same_kind(a: &str, b: &str) -> bool {
+    a == b || a.strip_prefix("lễ ") == Some(b) || b.strip_prefix("lễ ") == Some(a)
+}
+
 /// How much a mention says about its event: the fullest names the event.
 fn weight(c: &Cand) -> usize {
     usize::from(c.ordinal.is_some()) * 4
@@ -1626,6 +1697,16 @@ fn event_date(t: &Temporal) -> Option<&str> {
     let year_span = b.len() == 9 && b[4] == b'/' && v[..4].bytes().all(|c| c.is_ascii_digit());
     if year_span || v.len() <= 4 {
         return None;
+    }
+    if let Some((a, z)) = v.split_once('/') {
+        // "(3/2/1930 - 3/2/2025)": the years an anniversary counts, not
+        // the days of an event.
+        let year = |s: &str| s.get(..4).and_then(|y| y.parse::<i32>().ok());
+        if let (Some(a), Some(z)) = (year(a), year(z)) {
+            if z - a > 1 {
+                return None;
+            }
+        }
     }
     Some(v)
 }
@@ -1876,7 +1957,8 @@ fn chairs_of(
     officials: &[Official],
     memo: &mut ChairMemo,
 ) -> Vec<String> {
-    if offs.is_empty() {
+    if offs.is_empty() || c.reference {
+        // "… tiến tới Đại hội XIV": an event only referred to has no chair.
         return Vec::new();
     }
     let sent = c.sentence.clone();
@@ -1945,7 +2027,9 @@ fn chairs_of(
             }
         }
     }
-    if out.is_empty() {
+    if out.is_empty() && c.kind == "buổi làm việc" {
+        // "Đoàn … do đồng chí X làm Trưởng đoàn": the delegation's head
+        // leads a working session, not the other events of the sentence.
         if let Some(p) = p_truong_doan {
             if let Some(d) = lst[..p].rfind("do ") {
                 out = officials_in(offs, officials, sent.start + d..sent.start + p);
@@ -1998,12 +2082,19 @@ pub fn extract(
             }
         };
         if c.anaphor {
-            if let Some(e) = events
-                .iter_mut()
-                .rev()
-                .take(LOOKBACK)
-                .find(|e| e.c.kind == c.kind)
-            {
+            // The latest event of the kind the article reports, else the
+            // latest one it refers to.
+            let lo = events.len().saturating_sub(LOOKBACK);
+            let target = events[lo..]
+                .iter()
+                .rposition(|e| same_kind(e.c.kind, c.kind) && e.reported)
+                .or_else(|| {
+                    events[lo..]
+                        .iter()
+                        .rposition(|e| same_kind(e.c.kind, c.kind))
+                })
+                .map(|i| i + lo);
+            if let Some(e) = target.map(|i| &mut events[i]) {
                 e.mentions.push(c.head.start..c.span_end);
                 if c.attended {
                     e.reported = true;
@@ -2032,7 +2123,8 @@ pub fn extract(
             Some(i) => {
                 let e = &mut events[i];
                 e.mentions.push(c.head.start..c.span_end);
-                if weight(&c) > weight(&e.c) {
+                let ceremony = e.c.kind != c.kind && c.kind.starts_with("lễ ");
+                if weight(&c) > weight(&e.c) || ceremony {
                     e.name = collapse_ws(&text[c.head.start..c.name_end]);
                 }
                 merge_cand(&mut e.c, &c);
@@ -2087,7 +2179,7 @@ pub fn extract(
     }
     // Anaphors before the first named event of their kind.
     for c in pending {
-        if let Some(e) = events.iter_mut().find(|e| e.c.kind == c.kind) {
+        if let Some(e) = events.iter_mut().find(|e| same_kind(e.c.kind, c.kind)) {
             e.mentions.push(c.head.start..c.span_end);
             if c.attended {
                 e.reported = true;
@@ -2172,6 +2264,10 @@ fn merge_chairs(into: &mut Vec<String>, from: Vec<String>) {
 
 /// Fills the fields an event lacks from a new mention of it.
 fn merge_cand(out: &mut Cand, m: &Cand) {
+    if out.kind != m.kind && m.kind.starts_with("lễ ") {
+        // "kỷ niệm 95 năm …" then "Lễ kỷ niệm 95 năm …": a ceremony.
+        out.kind = m.kind;
+    }
     out.ordinal = out.ordinal.or(m.ordinal);
     if out.body_key.as_ref().map_or(0, String::len) < m.body_key.as_ref().map_or(0, String::len) {
         out.body = m.body.clone();
@@ -2272,6 +2368,7 @@ mod tests {
             LEAD_GAP,
             PLACE_HEADS,
             PLACE_UNITS,
+            ORG_COMPOUNDS,
             ORG_CUTS,
             NOT_PLACES,
             ORG_STARTS,
