@@ -233,10 +233,11 @@ const ORG_COMPOUNDS: &[&str] = &[
 /// Lower-case words that never continue an organization name after a
 /// capitalized word ("Đảng bộ Khối thành công", "của Đảng để").
 const BODY_STOPS: &[&str] = &[
-    "bầu", "cho", "chào", "có", "cùng", "của", "diễn", "do", "góp", "họp", "khi", "khóa", "kết",
-    "là", "lần", "ngày", "nhiệm", "như", "nhằm", "này", "nêu", "năm", "qua", "sau", "sẽ", "tham",
-    "theo", "thành", "tháng", "thứ", "thực", "tiến", "triển", "trong", "trước", "tại", "tổ", "từ",
-    "về", "với", "vừa", "đang", "đã", "đó", "được", "đạt", "đến", "để",
+    "bầu", "bằng", "cho", "chào", "có", "cùng", "cũng", "cần", "của", "diễn", "do", "góp", "họp",
+    "khi", "khóa", "kết", "luôn", "là", "lần", "mà", "ngày", "nhiệm", "như", "nhằm", "này", "nêu",
+    "năm", "phải", "qua", "sau", "sẽ", "tham", "theo", "thành", "tháng", "thứ", "thực", "tiến",
+    "triển", "trong", "trên", "trước", "tại", "tổ", "từ", "vì", "về", "với", "vừa", "đang", "đã",
+    "đó", "được", "đạt", "đến", "đều", "để", "đối", "ở",
 ];
 
 /// Words before a head that make it a class of events, not one event.
@@ -261,6 +262,10 @@ const WORK_NOUNS: &[&str] = &[
     "thời",
     "trường",
 ];
+
+/// Words joined by a comma inside a name: the last syllable of the first,
+/// the first of the second ("phòng, chống", "xây dựng, chỉnh đốn").
+const COMMA_PAIRS: &[(&str, &str)] = &[("dựng", "chỉnh"), ("phòng", "chống")];
 
 /// Words that end a ceremony or review phrase.
 const TAIL_STOPS: &[&str] = &[
@@ -813,10 +818,21 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                         Some("khóa") => true,
                         Some("nhiệm") => toks.low(i + 2).as_deref() == Some("kỳ"),
                         Some(_) => {
+                            // "Kỳ họp thứ 10, Quốc hội khóa XIV": the body
+                            // and its term; in "Tại Kỳ họp thứ 5, Quốc hội đã
+                            // thông qua" the body starts the next clause.
                             head == Head::KyHop
                                 && c.ordinal.is_some()
                                 && c.body.is_none()
                                 && toks.word(i + 1).is_some_and(first_upper)
+                                && read_body(toks, i + 1, false).is_some_and(|k| {
+                                    let k = if toks.is(k, "(") { k + 1 } else { k };
+                                    match toks.low(k).as_deref() {
+                                        Some("khóa") => true,
+                                        Some("nhiệm") => toks.low(k + 1).as_deref() == Some("kỳ"),
+                                        _ => false,
+                                    }
+                                })
                         }
                         None => false,
                     };
@@ -1240,7 +1256,14 @@ fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
                 && j > i
                 && tok_end(toks, j - 1) == t.start
                 && toks.get(j + 1).is_some_and(|n| n.word && n.start == t.end);
-            if glued {
+            // "phòng, chống tham nhũng": a pair joined by a comma.
+            let pair = s == ","
+                && j > i
+                && toks.word(j - 1).is_some_and(|a| {
+                    toks.low(j + 1)
+                        .is_some_and(|b| COMMA_PAIRS.iter().any(|p| eq_lower(a, p.0) && *b == *p.1))
+                });
+            if glued || pair {
                 j += 1;
                 continue;
             }
