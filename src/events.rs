@@ -56,7 +56,7 @@ use once_cell::sync::Lazy;
 
 use crate::doc::{Claims, Doc};
 use crate::numbers::{number_words, roman};
-use crate::record::{Event, Mention, Official, Temporal};
+use crate::record::{Event, Mention, Modifier, Official, Temporal};
 use crate::text::collapse_ws;
 use lex::{PhraseIndex, WordSet};
 use words::{eq_lower, first_upper, prev_word_lower, Low, Tok, Toks};
@@ -264,8 +264,9 @@ const WORK_NOUNS: &[&str] = &[
 ];
 
 /// Words joined by a comma inside a name: the last syllable of the first,
-/// the first of the second ("phòng, chống", "xây dựng, chỉnh đốn").
-const COMMA_PAIRS: &[(&str, &str)] = &[("dựng", "chỉnh"), ("phòng", "chống")];
+/// the first of the second ("phòng, chống", "xây dựng, chỉnh đốn", "quán
+/// triệt, triển khai").
+const COMMA_PAIRS: &[(&str, &str)] = &[("dựng", "chỉnh"), ("phòng", "chống"), ("triệt", "triển")];
 
 /// Words that end a ceremony or review phrase.
 const TAIL_STOPS: &[&str] = &[
@@ -282,7 +283,8 @@ const DATE_GAP: &[&str] = &[
 
 /// Words allowed before a sentence's leading date ("Sáng 07/8/2020, …").
 const LEAD_GAP: &[&str] = &[
-    "chiều", "dự", "hôm", "kiến", "ngày", "sáng", "trong", "trưa", "tối", "vào", "đêm",
+    "ba", "chiều", "dự", "hai", "hôm", "kiến", "ngày", "sau", "sáng", "trong", "trưa", "trước",
+    "tối", "vào", "đêm", "đó",
 ];
 
 /// First words of a place after "tại" that are not capitalized.
@@ -1046,6 +1048,11 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 name_end = title_end;
                 span_end = name_end;
                 i = k;
+                if ends_with_document(seg, title_end) {
+                    // "… Nghị quyết số 847-NQ/QUTW của Quân ủy Trung ương":
+                    // what follows belongs to the document.
+                    break;
+                }
                 // Terms and bodies may still follow ("… khóa XII").
                 continue;
             }
@@ -1244,7 +1251,9 @@ fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
     let seg = toks.src();
     let mut end = tok_end(toks, i);
     let mut j = i;
-    while j < i + max {
+    // Punctuation inside a code or a pair does not count towards `max`.
+    let mut limit = i + max;
+    while j < limit {
         let Some(t) = toks.get(j) else {
             break;
         };
@@ -1265,6 +1274,7 @@ fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
                 });
             if glued || pair {
                 j += 1;
+                limit += 1;
                 continue;
             }
             break;
@@ -1713,7 +1723,12 @@ fn weight(c: &Cand) -> usize {
 /// A temporal value that dates an event (not a year span, not relative).
 fn event_date(t: &Temporal) -> Option<&str> {
     let v = t.value.as_deref()?;
-    if t.modifier.is_some() {
+    // "đầu tháng 7", "cuối tháng 7", "khoảng …" still date the event; "trước
+    // ngày", "đến hết ngày" only bound it.
+    if matches!(
+        t.modifier,
+        Some(Modifier::Before | Modifier::After | Modifier::Until)
+    ) {
         return None;
     }
     let b = v.as_bytes();
@@ -1794,7 +1809,11 @@ fn leading_date<'d>(
     let ok = gap
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
         .filter(|w| !w.is_empty())
-        .all(|w| in_sorted(LEAD_GAP, &Low::new(w)));
+        .all(|w| {
+            // "Trong 2 ngày 5 và 6/4": a count of days.
+            in_sorted(LEAD_GAP, &Low::new(w))
+                || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        });
     if !ok {
         return None;
     }
@@ -2512,6 +2531,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn bounds_do_not_date_events_but_parts_of_a_month_do() {
+        let text = "Hội nghị Ban Chấp hành lần thứ 9 trước ngày 30/9. Hội nghị Ban Chấp hành lần thứ 8 vào cuối tháng 8.";
+        let date = |t: &str, value: &str, modifier| {
+            let start = text.find(t).unwrap_or(0);
+            Temporal {
+                text: t.to_string(),
+                start,
+                end: start + t.len(),
+                value: Some(value.to_string()),
+                inferred: false,
+                modifier: Some(modifier),
+            }
+        };
+        let dates = [
+            date("trước ngày 30/9", "2021-09-30", Modifier::Before),
+            date("cuối tháng 8", "2021-08", Modifier::End),
+        ];
+        let doc = Doc::plain(text, None);
+        let ev = extract(&doc, &dates, &[], &mut Claims::new());
+        assert_eq!(ev.len(), 2, "{ev:#?}");
+        let by = |n| {
+            ev.iter()
+                .find(|e| e.ordinal == Some(n))
+                .map(|e| e.date.clone())
+        };
+        assert_eq!(by(9), Some(None));
+        assert_eq!(by(8), Some(Some("2021-08".to_string())));
     }
 
     #[test]
