@@ -1820,9 +1820,9 @@ fn leading_date<'d>(
     event_date(d).map(|v| (d, v))
 }
 
-/// The text after an outlet's tag that opens a lead ("NDO - ", "(Chinhphu.vn)
-/// - ", "QĐND Online - "): up to three words, capitalized or in
-/// parentheses, then a dash.
+/// The text after an outlet's tag that opens a lead ("NDO - ",
+/// "(Chinhphu.vn) - ", "QĐND Online - "): up to three words, capitalized
+/// or in parentheses, then a dash.
 fn skip_source_tag(gap: &str) -> &str {
     let Some(p) = gap.find('-') else {
         return gap;
