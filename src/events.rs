@@ -216,7 +216,7 @@ const PLACE_UNITS: &[&str] = &[
 ];
 
 /// Two-syllable words in lower case that continue an organ's name after
-/// "ban", "đoàn", "tổ", "hội", "ủy" ("Đoàn công tác", "Ban chỉ đạo").
+/// "ban", "đoàn", "tổ" ("Đoàn công tác", "Ban chỉ đạo").
 const ORG_COMPOUNDS: &[&str] = &[
     "chấp hành",
     "chỉ đạo",
@@ -686,9 +686,7 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
 /// "Đoàn"): the index after it.
 fn org_compound(toks: &mut Toks, i: usize, w: &str, lw: &str) -> Option<usize> {
     let prev = toks.word(i.checked_sub(1)?)?;
-    let organ = ["ban", "đoàn", "tổ", "hội", "ủy"]
-        .iter()
-        .any(|o| eq_lower(prev, o));
+    let organ = ["ban", "đoàn", "tổ"].iter().any(|o| eq_lower(prev, o));
     if !organ {
         return None;
     }
@@ -961,7 +959,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 }
                 break;
             }
-            "tháng" if periodic(c, head) && c.period.is_none() => {
+            "tháng" | "quý" if periodic(c, head) && c.period.is_none() => {
                 if let Some((period, k)) = read_period(toks, i) {
                     c.period = Some(period);
                     c.period_at = Some(t.start + off);
@@ -1172,15 +1170,25 @@ fn periodic(c: &Cand, head: Head) -> bool {
         || c.desc.contains("thường niên")
 }
 
-/// "tháng 9", "tháng 9 năm 2021", "tháng 9-2020", "tháng 9/2020" at token
-/// `i` (the word "tháng"): the month, the year when written, and the index
-/// after them.
+/// "tháng 9", "tháng 9 năm 2021", "tháng 9-2020", "tháng 9/2020", "quý
+/// II/2021" at token `i` (the word "tháng" or "quý"): the month (a quarter
+/// as 100 + its number), the year when written, and the index after them.
 fn read_period(toks: &mut Toks, i: usize) -> Option<((u8, Option<u16>), usize)> {
+    let quarter = toks.low(i).as_deref() == Some("quý");
     let m = toks.word(i + 1)?;
-    if m.len() > 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let month: u8 = m.parse().ok().filter(|n| (1..=12).contains(n))?;
+    let month: u8 = if quarter {
+        let q = if all_roman_caps(m) {
+            roman(m)?
+        } else {
+            m.parse().ok()?
+        };
+        100 + u8::try_from(q).ok().filter(|q| (1..=4).contains(q))?
+    } else {
+        if m.len() > 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        m.parse().ok().filter(|n| (1..=12).contains(n))?
+    };
     let year_at = |toks: &mut Toks, k: usize| -> Option<u16> {
         let y = toks.word(k)?;
         (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
@@ -1520,7 +1528,7 @@ fn caps_line(seg: &str, sentence: &Range<usize>) -> bool {
 
 /// True when the clause before `head` has a counted subject that organizes
 /// the events ("35/35 tổ chức cơ sở đảng đã tổ chức xong đại hội …",
-/// "100% chi bộ tổ chức đại hội …"): a count opens the clause, a word in
+/// "100% chi bộ tổ chức đại hội …"): a share opens the clause, a word in
 /// lower case follows it, and "tổ chức" comes before the head.
 fn counted_subject(seg: &str, sent_start: usize, head: usize) -> bool {
     let Some(pre) = seg.get(sent_start..head) else {
@@ -1532,10 +1540,13 @@ fn counted_subject(seg: &str, sent_start: usize, head: usize) -> bool {
     let Some(count) = ws.next() else {
         return false;
     };
+    // "35/35", "100%": a share of the units, not "2 đơn vị" that may
+    // organize one event together.
     let counted = count.as_bytes()[0].is_ascii_digit()
+        && count.contains(['/', '%'])
         && count
             .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'%' | b'.'));
+            .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'%' | b'.' | b','));
     counted && ws.next().is_some_and(|w| !first_upper(w)) && clause.contains("tổ chức")
 }
 
@@ -1784,9 +1795,14 @@ fn ends_with_document(text: &str, end: usize) -> bool {
         return false;
     };
     let b = last.as_bytes();
-    let code = b.iter().any(u8::is_ascii_digit)
-        && b.iter().any(|&c| c == b'/' || c == b'-')
-        && b.iter().any(u8::is_ascii_uppercase);
+    // A number and a kind or issuer in capitals ("NQ", "TW", "QĐ", "TTg"),
+    // not a Roman numeral ("quý II/2021").
+    let mut parts = last.split(['-', '/']);
+    let code = parts.clone().count() > 1
+        && parts
+            .clone()
+            .any(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+        && parts.any(|p| p.chars().count() >= 2 && first_upper(p) && !all_roman_caps(p));
     let numbered = b.iter().all(u8::is_ascii_digit) && ws.next().is_some_and(|w| w == "số");
     code || numbered
 }
