@@ -1293,6 +1293,14 @@ fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
             if TAIL_STOPS_SET.contains(lw) || is_keyword_stop(lw) {
                 break;
             }
+            // "… Nghị quyết số 18-NQ/TW ngày 25-10-2017": a date ends it.
+            if lw == "ngày"
+                && toks
+                    .word(j + 1)
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                break;
+            }
         }
         end = t.end;
         j += 1;
