@@ -39,9 +39,11 @@
 //! Choices: a "Nghị quyết Đại hội XIII của Đảng" reference counts the
 //! congress it names (the document goes to `directives`); a bare
 //! "Đại hội XIII" (Roman numeral up to XIV) is the national congress unless
-//! a body follows ("Đại hội XIII của Đảng bộ Khối"); "kỷ niệm N năm …" gets
-//! kind "lễ kỷ niệm"; "làm việc với/tại X" and "buổi làm việc" give kind
-//! "buổi làm việc"; "bầu cử đại biểu Quốc hội …" gives kind "bầu cử". Claims
+//! a body follows ("Đại hội XIII của Đảng bộ Khối"); kinds are the head as
+//! written: "kỷ niệm N năm …" gets kind "kỷ niệm", "Lễ kỷ niệm …" (or a
+//! "kỷ niệm" event a "Lễ kỷ niệm" mention joins) "lễ kỷ niệm"; "làm việc
+//! với/tại X" and "buổi làm việc" give kind "buổi làm việc"; "(Cuộc) bầu cử
+//! đại biểu Quốc hội …" gives kind "bầu cử". Claims
 //! are respected on the head word only; events claim nothing (last extractor).
 
 mod lex;
@@ -54,7 +56,7 @@ use once_cell::sync::Lazy;
 
 use crate::doc::{Claims, Doc};
 use crate::numbers::{number_words, roman};
-use crate::record::{Event, Mention, Official, Temporal};
+use crate::record::{Event, Mention, Modifier, Official, Temporal};
 use crate::text::collapse_ws;
 use lex::{PhraseIndex, WordSet};
 use words::{eq_lower, first_upper, prev_word_lower, Low, Tok, Toks};
@@ -193,13 +195,49 @@ const BODY_CONNECTORS: &[&str] = &[
     "xã",
 ];
 
+/// Lower-case units of a commune or ward that a number or a name follows
+/// inside an organization name ("Chi bộ xóm 5", "Chi bộ thôn Đông Hòa").
+const PLACE_UNITS: &[&str] = &[
+    "buôn",
+    "bản",
+    "khu",
+    "khu dân cư",
+    "khu phố",
+    "khóm",
+    "khối",
+    "khối phố",
+    "làng",
+    "thôn",
+    "tiểu khu",
+    "tổ",
+    "tổ dân phố",
+    "xóm",
+    "ấp",
+];
+
+/// Two-syllable words in lower case that continue an organ's name after
+/// "ban", "đoàn", "tổ" ("Đoàn công tác", "Ban chỉ đạo").
+const ORG_COMPOUNDS: &[&str] = &[
+    "chấp hành",
+    "chỉ đạo",
+    "công tác",
+    "dân vận",
+    "giám sát",
+    "kiểm tra",
+    "nội chính",
+    "thường vụ",
+    "tuyên giáo",
+    "tổ chức",
+];
+
 /// Lower-case words that never continue an organization name after a
 /// capitalized word ("Đảng bộ Khối thành công", "của Đảng để").
 const BODY_STOPS: &[&str] = &[
-    "bầu", "cho", "chào", "có", "cùng", "của", "diễn", "do", "góp", "họp", "khi", "khóa", "kết",
-    "là", "lần", "ngày", "nhiệm", "như", "nhằm", "này", "nêu", "năm", "qua", "sau", "sẽ", "tham",
-    "theo", "thành", "tháng", "thứ", "thực", "tiến", "triển", "trong", "trước", "tại", "tổ", "từ",
-    "về", "với", "vừa", "đang", "đã", "đó", "được", "đạt", "đến", "để",
+    "bầu", "bằng", "cho", "chào", "có", "cùng", "cũng", "cần", "của", "diễn", "do", "góp", "họp",
+    "khi", "khóa", "kết", "luôn", "là", "lần", "mà", "ngày", "nhiệm", "như", "nhằm", "này", "nêu",
+    "năm", "phải", "qua", "sau", "sẽ", "tham", "theo", "thành", "tháng", "thứ", "thực", "tiến",
+    "triển", "trong", "trên", "trước", "tại", "tổ", "từ", "vì", "về", "với", "vừa", "đang", "đã",
+    "đó", "được", "đạt", "đến", "đều", "để", "đối", "ở",
 ];
 
 /// Words before a head that make it a class of events, not one event.
@@ -225,6 +263,11 @@ const WORK_NOUNS: &[&str] = &[
     "trường",
 ];
 
+/// Words joined by a comma inside a name: the last syllable of the first,
+/// the first of the second ("phòng, chống", "xây dựng, chỉnh đốn", "quán
+/// triệt, triển khai").
+const COMMA_PAIRS: &[(&str, &str)] = &[("dựng", "chỉnh"), ("phòng", "chống"), ("triệt", "triển")];
+
 /// Words that end a ceremony or review phrase.
 const TAIL_STOPS: &[&str] = &[
     "bảo", "cho", "có", "của", "diễn", "do", "nhằm", "sáng", "sẽ", "trưa", "tại", "tối", "và",
@@ -239,7 +282,10 @@ const DATE_GAP: &[&str] = &[
 ];
 
 /// Words allowed before a sentence's leading date ("Sáng 07/8/2020, …").
-const LEAD_GAP: &[&str] = &["chiều", "hôm", "ngày", "sáng", "trưa", "tối", "vào", "đêm"];
+const LEAD_GAP: &[&str] = &[
+    "ba", "chiều", "dự", "hai", "hôm", "kiến", "ngày", "sau", "sáng", "trong", "trưa", "trước",
+    "tối", "vào", "đêm", "đó",
+];
 
 /// First words of a place after "tại" that are not capitalized.
 const PLACE_HEADS: &[&str] = &[
@@ -303,6 +349,10 @@ static CEREMONIES_INDEX: Lazy<PhraseIndex> =
     Lazy::new(|| PhraseIndex::new(CEREMONIES.iter().copied()));
 static BODY_CONNECTORS_INDEX: Lazy<PhraseIndex> =
     Lazy::new(|| PhraseIndex::new(BODY_CONNECTORS.iter().copied()));
+static ORG_COMPOUNDS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(ORG_COMPOUNDS.iter().copied()));
+static PLACE_UNITS_INDEX: Lazy<PhraseIndex> =
+    Lazy::new(|| PhraseIndex::new(PLACE_UNITS.iter().copied()));
 static PLACE_HEADS_INDEX: Lazy<PhraseIndex> =
     Lazy::new(|| PhraseIndex::new(PLACE_HEADS.iter().copied()));
 
@@ -458,6 +508,11 @@ struct Cand {
     reference: bool,
     attended: bool,
     sentence: Range<usize>,
+    /// The month a periodic meeting is named after ("Phiên họp Chính phủ
+    /// thường kỳ tháng 9 năm 2021"): month, year when written.
+    period: Option<(u8, Option<u16>)>,
+    /// Where that month is written (absolute), for its Temporal.
+    period_at: Option<usize>,
 }
 
 impl Cand {
@@ -482,6 +537,8 @@ impl Cand {
             reference: false,
             attended: false,
             sentence,
+            period: None,
+            period_at: None,
         }
     }
 }
@@ -596,6 +653,13 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
         if first_upper(w) {
             prev_upper = true;
             j += 1;
+        } else if let Some(k) = place_unit(toks, j, w, lw) {
+            // "xóm 5", "thôn Đông": the number or first word of the name.
+            prev_upper = false;
+            j = k;
+        } else if let Some(k) = org_compound(toks, j, w, lw) {
+            prev_upper = false;
+            j = k;
         } else if let Some((_, k)) = match_phrase_low(toks, j, w, lw, &BODY_CONNECTORS_INDEX) {
             prev_upper = false;
             j = k;
@@ -616,6 +680,27 @@ fn read_body(toks: &mut Toks, i: usize, allow_lower_start: bool) -> Option<usize
         }
     }
     Some(j)
+}
+
+/// A two-syllable word of an organ's name at token `i` ("công tác" after
+/// "Đoàn"): the index after it.
+fn org_compound(toks: &mut Toks, i: usize, w: &str, lw: &str) -> Option<usize> {
+    let prev = toks.word(i.checked_sub(1)?)?;
+    let organ = ["ban", "đoàn", "tổ"].iter().any(|o| eq_lower(prev, o));
+    if !organ {
+        return None;
+    }
+    match_phrase_low(toks, i, w, lw, &ORG_COMPOUNDS_INDEX).map(|(_, k)| k)
+}
+
+/// A place unit at token `i` followed by a number or a capitalized word
+/// ("xóm 5", "thôn Đông"): the index after that number or word.
+fn place_unit(toks: &mut Toks, i: usize, w: &str, lw: &str) -> Option<usize> {
+    let (_, k) = match_phrase_low(toks, i, w, lw, &PLACE_UNITS_INDEX)?;
+    let n = toks.word(k)?;
+    let number = n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit());
+    let name = first_upper(n) && !all_roman_caps(n);
+    (number || name).then_some(k + 1)
 }
 
 fn qualifier_phrase(
@@ -733,10 +818,21 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                         Some("khóa") => true,
                         Some("nhiệm") => toks.low(i + 2).as_deref() == Some("kỳ"),
                         Some(_) => {
+                            // "Kỳ họp thứ 10, Quốc hội khóa XIV": the body
+                            // and its term; in "Tại Kỳ họp thứ 5, Quốc hội đã
+                            // thông qua" the body starts the next clause.
                             head == Head::KyHop
                                 && c.ordinal.is_some()
                                 && c.body.is_none()
                                 && toks.word(i + 1).is_some_and(first_upper)
+                                && read_body(toks, i + 1, false).is_some_and(|k| {
+                                    let k = if toks.is(k, "(") { k + 1 } else { k };
+                                    match toks.low(k).as_deref() {
+                                        Some("khóa") => true,
+                                        Some("nhiệm") => toks.low(k + 1).as_deref() == Some("kỳ"),
+                                        _ => false,
+                                    }
+                                })
                         }
                         None => false,
                     };
@@ -749,13 +845,19 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 "(" => {
                     let inner = toks.low(i + 1);
                     match inner.as_deref() {
-                        Some("mở") if toks.low(i + 2).as_deref() == Some("rộng") => {
-                            if toks.is(i + 3, ")") {
-                                add_desc(&mut c.desc, "mở rộng");
-                                name_end = tok_end(toks, i + 3);
-                                span_end = name_end;
-                                i += 4;
-                                continue;
+                        Some(lw) if lw != "khóa" => {
+                            // "(mở rộng)", "(chuyên đề)": a qualifier.
+                            let w = toks.word(i + 1).unwrap_or("");
+                            if let Some((q, filler, k)) = qualifier_phrase(toks, i + 1, w, lw) {
+                                if toks.is(k, ")") {
+                                    if !filler {
+                                        add_desc(&mut c.desc, q);
+                                    }
+                                    name_end = tok_end(toks, k);
+                                    span_end = name_end;
+                                    i = k + 1;
+                                    continue;
+                                }
                             }
                             break;
                         }
@@ -774,7 +876,16 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                         _ => break,
                     }
                 }
-                "\"" if matches!(head, Head::HoiThao | Head::ToaDam | Head::HoiNghi) => {
+                // A quoted title names a workshop, or a meeting named by
+                // nothing else: after a plenum's ordinal or term it is the
+                // title of the document the plenum issued.
+                "\"" if matches!(head, Head::HoiThao | Head::ToaDam)
+                    || (head == Head::HoiNghi
+                        && c.ordinal.is_none()
+                        && c.term_khoa.is_none()
+                        && c.body.is_none()
+                        && !c.national) =>
+                {
                     // A quoted title: up to the closing quote.
                     let mut k = i + 1;
                     let close = loop {
@@ -844,6 +955,17 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                     name_end = tok_end(toks, i + 1);
                     span_end = name_end;
                     i += 2;
+                    continue;
+                }
+                break;
+            }
+            "tháng" | "quý" if periodic(c, head) && c.period.is_none() => {
+                if let Some((period, k)) = read_period(toks, i) {
+                    c.period = Some(period);
+                    c.period_at = Some(t.start + off);
+                    name_end = tok_end(toks, k - 1);
+                    span_end = name_end;
+                    i = k;
                     continue;
                 }
                 break;
@@ -924,6 +1046,11 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 name_end = title_end;
                 span_end = name_end;
                 i = k;
+                if ends_with_document(seg, title_end) {
+                    // "… Nghị quyết số 847-NQ/QUTW của Quân ủy Trung ương":
+                    // what follows belongs to the document.
+                    break;
+                }
                 // Terms and bodies may still follow ("… khóa XII").
                 continue;
             }
@@ -1033,6 +1160,56 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
     }
 }
 
+/// True for meetings held every month or so, whose name may carry the
+/// month ("Phiên họp Chính phủ thường kỳ tháng 9", "Hội nghị giao ban trực
+/// tuyến tháng 9-2020").
+fn periodic(c: &Cand, head: Head) -> bool {
+    head == Head::PhienHop
+        || c.desc.contains("thường kỳ")
+        || c.desc.contains("giao ban")
+        || c.desc.contains("thường niên")
+}
+
+/// "tháng 9", "tháng 9 năm 2021", "tháng 9-2020", "tháng 9/2020", "quý
+/// II/2021" at token `i` (the word "tháng" or "quý"): the month (a quarter
+/// as 100 + its number), the year when written, and the index after them.
+fn read_period(toks: &mut Toks, i: usize) -> Option<((u8, Option<u16>), usize)> {
+    let quarter = toks.low(i).as_deref() == Some("quý");
+    let m = toks.word(i + 1)?;
+    let month: u8 = if quarter {
+        let q = if all_roman_caps(m) {
+            roman(m)?
+        } else {
+            m.parse().ok()?
+        };
+        100 + u8::try_from(q).ok().filter(|q| (1..=4).contains(q))?
+    } else {
+        if m.len() > 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        m.parse().ok().filter(|n| (1..=12).contains(n))?
+    };
+    let year_at = |toks: &mut Toks, k: usize| -> Option<u16> {
+        let y = toks.word(k)?;
+        (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| y.parse().ok())
+            .flatten()
+    };
+    let glued_sep = matches!(toks.text(i + 2), Some("-" | "/"))
+        && toks.get(i + 2).map(|t| t.start) == toks.get(i + 1).map(|t| t.end);
+    if glued_sep {
+        if let Some(y) = year_at(toks, i + 3) {
+            return Some(((month, Some(y)), i + 4));
+        }
+    }
+    if toks.low(i + 2).as_deref() == Some("năm") {
+        if let Some(y) = year_at(toks, i + 3) {
+            return Some(((month, Some(y)), i + 4));
+        }
+    }
+    Some(((month, None), i + 2))
+}
+
 fn add_desc(desc: &mut String, q: &str) {
     if !desc.is_empty() {
         desc.push(' ');
@@ -1082,7 +1259,9 @@ fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
     let seg = toks.src();
     let mut end = tok_end(toks, i);
     let mut j = i;
-    while j < i + max {
+    // Punctuation inside a code or a pair does not count towards `max`.
+    let mut limit = i + max;
+    while j < limit {
         let Some(t) = toks.get(j) else {
             break;
         };
@@ -1094,8 +1273,16 @@ fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
                 && j > i
                 && tok_end(toks, j - 1) == t.start
                 && toks.get(j + 1).is_some_and(|n| n.word && n.start == t.end);
-            if glued {
+            // "phòng, chống tham nhũng": a pair joined by a comma.
+            let pair = s == ","
+                && j > i
+                && toks.word(j - 1).is_some_and(|a| {
+                    toks.low(j + 1)
+                        .is_some_and(|b| COMMA_PAIRS.iter().any(|p| eq_lower(a, p.0) && *b == *p.1))
+                });
+            if glued || pair {
                 j += 1;
+                limit += 1;
                 continue;
             }
             break;
@@ -1104,6 +1291,14 @@ fn read_tail(toks: &mut Toks, i: usize, max: usize) -> (usize, usize) {
             let lw_buf = Low::new(&seg[t.start..t.end]);
             let lw: &str = &lw_buf;
             if TAIL_STOPS_SET.contains(lw) || is_keyword_stop(lw) {
+                break;
+            }
+            // "… Nghị quyết số 18-NQ/TW ngày 25-10-2017": a date ends it.
+            if lw == "ngày"
+                && toks
+                    .word(j + 1)
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            {
                 break;
             }
         }
@@ -1159,7 +1354,12 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             {
                 return false;
             }
-            c.kind = "lễ kỷ niệm";
+            // The head as written: "kỷ niệm", "lễ kỷ niệm" when "Lễ" precedes
+            // (that mention is the ceremony's own).
+            if prev_word_lower(seg, c.head.start - off).as_deref() == Some("lễ") {
+                return false;
+            }
+            c.kind = "kỷ niệm";
             let (end, _) = read_tail(toks, 0, 16);
             let start = toks.get(0).map_or(end, |t| t.start);
             c.title = words::lower_collapse(&seg[start..end]);
@@ -1169,7 +1369,10 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
         }
         Head::BauCu => {
             let prev = prev_word_lower(seg, c.head.start - off);
-            if prev.as_deref() == Some("cuộc") {
+            let named = toks.low(0).as_deref() == Some("đại")
+                && toks.low(1).as_deref() == Some("biểu")
+                && toks.word(2).is_some_and(first_upper);
+            if prev.as_deref() == Some("cuộc") && !named {
                 c.anaphor = true;
                 c.kind = "bầu cử";
                 return true;
@@ -1180,18 +1383,48 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
             ) {
                 return false;
             }
-            let ok = toks.low(0).as_deref() == Some("đại")
-                && toks.low(1).as_deref() == Some("biểu")
-                && toks.word(2).is_some_and(first_upper);
-            if !ok {
+            if !named {
                 return false;
             }
             c.kind = "bầu cử";
-            let (mut end, k) = read_tail(toks, 0, 10);
-            if toks.low(k).as_deref() == Some("khóa") {
-                if let Some(r) = toks.word(k + 1).filter(|r| all_roman_caps(r)) {
-                    c.term_khoa = Some(format!("khóa {r}"));
-                    end = tok_end(toks, k + 1);
+            // "bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp
+            // nhiệm kỳ 2021-2026": the bodies elected and their terms.
+            let (mut end, mut k) = read_tail(toks, 0, 10);
+            loop {
+                match toks.low(k).as_deref() {
+                    Some("khóa") => {
+                        let Some(r) = toks.word(k + 1).filter(|r| all_roman_caps(r)) else {
+                            break;
+                        };
+                        if c.term_khoa.is_none() {
+                            c.term_khoa = Some(format!("khóa {r}"));
+                        }
+                        end = tok_end(toks, k + 1);
+                        k += 2;
+                    }
+                    Some("nhiệm") if toks.low(k + 1).as_deref() == Some("kỳ") => {
+                        let Some((years, j)) = read_years(toks, k + 2) else {
+                            break;
+                        };
+                        if c.term_years.is_none() {
+                            c.term_years = Some(years);
+                        }
+                        end = tok_end(toks, j - 1);
+                        k = j;
+                    }
+                    _ => {
+                        let joined = toks.low(k).as_deref() == Some("và") || toks.is(k, ",");
+                        let more = joined
+                            && toks.low(k + 1).as_deref() == Some("đại")
+                            && toks.low(k + 2).as_deref() == Some("biểu")
+                            && toks.word(k + 3).is_some_and(first_upper);
+                        if !more {
+                            break;
+                        }
+                        let (e, j) = read_tail(toks, k + 1, 10);
+                        end = e;
+                        k = j;
+                    }
                 }
             }
             let start = toks.get(0).map_or(end, |t| t.start);
@@ -1242,6 +1475,22 @@ fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
             c.head = start + off..c.head.end;
             c.name_end = tok_end(toks, k - 1) + off;
             c.span_end = c.name_end;
+            // "Tiếp và làm việc với Đoàn công tác …": the hosts' side of the
+            // session already reported; so is any session "với Đoàn …".
+            let reception = match prev.as_deref() {
+                Some("tiếp") => true,
+                Some("và") => prev_w
+                    .and_then(|(s, _)| prev_word_lower(seg, s))
+                    .is_some_and(|w| w == "tiếp"),
+                _ => false,
+            };
+            let delegation = c
+                .body_key
+                .as_deref()
+                .is_some_and(|k| k == "đoàn" || k.starts_with("đoàn "));
+            if reception || delegation {
+                c.anaphor = true;
+            }
             return true;
         }
     }
@@ -1264,7 +1513,7 @@ fn kind_of(h: Head) -> &'static str {
         Head::HoiThao => "hội thảo",
         Head::ToaDam => "tọa đàm",
         Head::LamViec => "buổi làm việc",
-        Head::KyNiem => "lễ kỷ niệm",
+        Head::KyNiem => "kỷ niệm",
         Head::BauCu => "bầu cử",
         Head::Le => "lễ",
     }
@@ -1283,6 +1532,30 @@ fn caps_line(seg: &str, sentence: &Range<usize>) -> bool {
         }
     }
     letters > 3
+}
+
+/// True when the clause before `head` has a counted subject that organizes
+/// the events ("35/35 tổ chức cơ sở đảng đã tổ chức xong đại hội …",
+/// "100% chi bộ tổ chức đại hội …"): a share opens the clause, a word in
+/// lower case follows it, and "tổ chức" comes before the head.
+fn counted_subject(seg: &str, sent_start: usize, head: usize) -> bool {
+    let Some(pre) = seg.get(sent_start..head) else {
+        return false;
+    };
+    let cs = pre.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause = pre[cs..].trim_start();
+    let mut ws = clause.split_whitespace();
+    let Some(count) = ws.next() else {
+        return false;
+    };
+    // "35/35", "100%": a share of the units, not "2 đơn vị" that may
+    // organize one event together.
+    let counted = count.as_bytes()[0].is_ascii_digit()
+        && count.contains(['/', '%'])
+        && count
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'%' | b'.' | b','));
+    counted && ws.next().is_some_and(|w| !first_upper(w)) && clause.contains("tổ chức")
 }
 
 /// Reads every candidate mention in one content run.
@@ -1333,6 +1606,14 @@ fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
         if !ok {
             continue;
         }
+        if c.ordinal.is_none()
+            && matches!(head, Head::DaiHoi | Head::HoiNghi)
+            && counted_subject(seg, sentence.start, c.head.start - off)
+        {
+            // "18/18 chi bộ đã tổ chức Đại hội Chi bộ nhiệm kỳ …": each
+            // unit's own congress, a class of events.
+            continue;
+        }
         let back = before(seg, c.head.start - off, 24);
         let back = back.trim_end();
         c.reference = [
@@ -1380,7 +1661,7 @@ struct Acc {
 /// True when mention `m` may be the same event as `e`, and shares at least
 /// one identifying feature with it.
 fn compatible(e: &Cand, m: &Cand, e_date: Option<&str>, m_date: Option<&str>) -> bool {
-    if e.kind != m.kind {
+    if !same_kind(e.kind, m.kind) {
         return false;
     }
     if (e.national && m.local) || (e.local && m.national) {
@@ -1419,6 +1700,11 @@ fn compatible(e: &Cand, m: &Cand, e_date: Option<&str>, m_date: Option<&str>) ->
             return false;
         }
     }
+    if let (Some((am, ay)), Some((bm, by))) = (e.period, m.period) {
+        if am != bm || matches!((ay, by), (Some(x), Some(y)) if x != y) {
+            return false;
+        }
+    }
     let titled = !e.title.is_empty() && !m.title.is_empty();
     if titled && !prefix_compatible(&e.title, &m.title) {
         return false;
@@ -1437,6 +1723,12 @@ fn compatible(e: &Cand, m: &Cand, e_date: Option<&str>, m_date: Option<&str>) ->
         || (m.term_only && (e.term_years.is_some() || e.term_khoa.is_some()))
 }
 
+/// True when two kinds are one, a leading "lễ" aside ("kỷ niệm" and "lễ kỷ
+/// niệm").
+fn same_kind(a: &str, b: &str) -> bool {
+    a == b || a.strip_prefix("lễ ") == Some(b) || b.strip_prefix("lễ ") == Some(a)
+}
+
 /// How much a mention says about its event: the fullest names the event.
 fn weight(c: &Cand) -> usize {
     usize::from(c.ordinal.is_some()) * 4
@@ -1444,18 +1736,34 @@ fn weight(c: &Cand) -> usize {
         + usize::from(c.national) * 2
         + usize::from(!c.desc.is_empty())
         + usize::from(c.term_khoa.is_some())
+        + usize::from(c.period.is_some_and(|p| p.1.is_some()))
 }
 
 /// A temporal value that dates an event (not a year span, not relative).
 fn event_date(t: &Temporal) -> Option<&str> {
     let v = t.value.as_deref()?;
-    if t.modifier.is_some() {
+    // "đầu tháng 7", "cuối tháng 7", "khoảng …" still date the event; "trước
+    // ngày", "đến hết ngày" only bound it.
+    if matches!(
+        t.modifier,
+        Some(Modifier::Before | Modifier::After | Modifier::Until)
+    ) {
         return None;
     }
     let b = v.as_bytes();
     let year_span = b.len() == 9 && b[4] == b'/' && v[..4].bytes().all(|c| c.is_ascii_digit());
     if year_span || v.len() <= 4 {
         return None;
+    }
+    if let Some((a, z)) = v.split_once('/') {
+        // "(3/2/1930 - 3/2/2025)": the years an anniversary counts, not
+        // the days of an event.
+        let year = |s: &str| s.get(..4).and_then(|y| y.parse::<i32>().ok());
+        if let (Some(a), Some(z)) = (year(a), year(z)) {
+            if z - a > 1 {
+                return None;
+            }
+        }
     }
     Some(v)
 }
@@ -1467,9 +1775,13 @@ fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &[&'d Temporal]) 
     if d.start >= limit || d.start - end > 40 {
         return None;
     }
+    if ends_with_document(text, end) {
+        // "… Nghị quyết số 18-NQ/TW ngày 25-10-2017": the document's date.
+        return None;
+    }
     let gap = text.get(end..d.start)?;
     let ok = gap
-        .split(|c: char| c.is_whitespace() || c == ',')
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
         .filter(|w| !w.is_empty())
         .all(|w| in_sorted(DATE_GAP, &Low::new(w)));
     if ok {
@@ -1477,6 +1789,30 @@ fn date_after<'d>(text: &str, end: usize, limit: usize, dates: &[&'d Temporal]) 
     } else {
         None
     }
+}
+
+/// True when the text before `end` ends with a document code ("18-NQ/TW",
+/// "01/NQ-CP") or a document number ("số 35"): a date after it is the
+/// document's.
+fn ends_with_document(text: &str, end: usize) -> bool {
+    let Some(head) = text.get(..end) else {
+        return false;
+    };
+    let mut ws = head.split_whitespace().rev();
+    let Some(last) = ws.next() else {
+        return false;
+    };
+    let b = last.as_bytes();
+    // A number and a kind or issuer in capitals ("NQ", "TW", "QĐ", "TTg"),
+    // not a Roman numeral ("quý II/2021").
+    let mut parts = last.split(['-', '/']);
+    let code = parts.clone().count() > 1
+        && parts
+            .clone()
+            .any(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+        && parts.any(|p| p.chars().count() >= 2 && first_upper(p) && !all_roman_caps(p));
+    let numbered = b.iter().all(u8::is_ascii_digit) && ws.next().is_some_and(|w| w == "số");
+    code || numbered
 }
 
 /// The sentence's leading date ("Ngày 9/7, …", "Sáng 07/8/2020, …").
@@ -1487,18 +1823,42 @@ fn leading_date<'d>(
 ) -> Option<(&'d Temporal, &'d str)> {
     let i = dates.partition_point(|d| d.start < sentence.start);
     let d: &'d Temporal = dates.get(i)?;
-    if d.start >= sentence.end || d.start - sentence.start > 30 {
+    if d.start >= sentence.end || d.start - sentence.start > 80 {
         return None;
     }
-    let gap = text.get(sentence.start..d.start)?;
+    let gap = skip_source_tag(text.get(sentence.start..d.start)?);
+    if gap.len() > 30 {
+        return None;
+    }
     let ok = gap
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
         .filter(|w| !w.is_empty())
-        .all(|w| in_sorted(LEAD_GAP, &Low::new(w)));
+        .all(|w| {
+            // "Trong 2 ngày 5 và 6/4": a count of days.
+            in_sorted(LEAD_GAP, &Low::new(w))
+                || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        });
     if !ok {
         return None;
     }
     event_date(d).map(|v| (d, v))
+}
+
+/// The text after an outlet's tag that opens a lead ("NDO - ",
+/// "(Chinhphu.vn) - ", "QĐND Online - "): up to three words, capitalized
+/// or in parentheses, then a dash.
+fn skip_source_tag(gap: &str) -> &str {
+    let Some(p) = gap.find('-') else {
+        return gap;
+    };
+    let tag = gap[..p].trim();
+    let words = tag.split_whitespace().count();
+    let capital = tag.starts_with('(') || first_upper(tag);
+    if (1..=3).contains(&words) && tag.len() <= 40 && capital {
+        gap[p + 1..].trim_start()
+    } else {
+        gap
+    }
 }
 
 /// Reads a place after "tại" at byte `at` (just after the word "tại").
@@ -1576,7 +1936,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
             }
         }
         let clause_start = r.rfind([',', ':', '(']).map_or(0, |i| i + 1);
-        let org = collapse_ws(&r[clause_start..]);
+        let org = cut_at_verb(&collapse_ws(&r[clause_start..]));
         if is_org(&org) {
             return Some(org);
         }
@@ -1594,6 +1954,27 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
         }
     }
     None
+}
+
+/// Words in lower case that end an organizer before "tổ chức": auxiliaries
+/// and the verbs that govern it ("Ban Chấp hành Đảng bộ huyện đã lãnh đạo
+/// tổ chức …").
+const ORG_CUTS: &[&str] = &[
+    "chủ", "cùng", "cũng", "lãnh", "phối", "sẽ", "tiếp", "vừa", "đang", "đã", "được",
+];
+
+/// An organizer without the verbs after it.
+fn cut_at_verb(org: &str) -> String {
+    let mut end = org.len();
+    let mut at: usize = 0;
+    for (k, w) in org.split(' ').enumerate() {
+        if k > 0 && !first_upper(w) && in_sorted(ORG_CUTS, w) {
+            end = at.saturating_sub(1);
+            break;
+        }
+        at += w.len() + 1;
+    }
+    org[..end].to_string()
 }
 
 fn is_org(s: &str) -> bool {
@@ -1642,7 +2023,8 @@ fn chairs_of(
     officials: &[Official],
     memo: &mut ChairMemo,
 ) -> Vec<String> {
-    if offs.is_empty() {
+    if offs.is_empty() || c.reference {
+        // "… tiến tới Đại hội XIV": an event only referred to has no chair.
         return Vec::new();
     }
     let sent = c.sentence.clone();
@@ -1711,7 +2093,9 @@ fn chairs_of(
             }
         }
     }
-    if out.is_empty() {
+    if out.is_empty() && c.kind == "buổi làm việc" {
+        // "Đoàn … do đồng chí X làm Trưởng đoàn": the delegation's head
+        // leads a working session, not the other events of the sentence.
         if let Some(p) = p_truong_doan {
             if let Some(d) = lst[..p].rfind("do ") {
                 out = officials_in(offs, officials, sent.start + d..sent.start + p);
@@ -1764,12 +2148,19 @@ pub fn extract(
             }
         };
         if c.anaphor {
-            if let Some(e) = events
-                .iter_mut()
-                .rev()
-                .take(LOOKBACK)
-                .find(|e| e.c.kind == c.kind)
-            {
+            // The latest event of the kind the article reports, else the
+            // latest one it refers to.
+            let lo = events.len().saturating_sub(LOOKBACK);
+            let target = events[lo..]
+                .iter()
+                .rposition(|e| same_kind(e.c.kind, c.kind) && e.reported)
+                .or_else(|| {
+                    events[lo..]
+                        .iter()
+                        .rposition(|e| same_kind(e.c.kind, c.kind))
+                })
+                .map(|i| i + lo);
+            if let Some(e) = target.map(|i| &mut events[i]) {
                 e.mentions.push(c.head.start..c.span_end);
                 if c.attended {
                     e.reported = true;
@@ -1798,7 +2189,8 @@ pub fn extract(
             Some(i) => {
                 let e = &mut events[i];
                 e.mentions.push(c.head.start..c.span_end);
-                if weight(&c) > weight(&e.c) {
+                let ceremony = e.c.kind != c.kind && c.kind.starts_with("lễ ");
+                if weight(&c) > weight(&e.c) || ceremony {
                     e.name = collapse_ws(&text[c.head.start..c.name_end]);
                 }
                 merge_cand(&mut e.c, &c);
@@ -1853,7 +2245,7 @@ pub fn extract(
     }
     // Anaphors before the first named event of their kind.
     for c in pending {
-        if let Some(e) = events.iter_mut().find(|e| e.c.kind == c.kind) {
+        if let Some(e) = events.iter_mut().find(|e| same_kind(e.c.kind, c.kind)) {
             e.mentions.push(c.head.start..c.span_end);
             if c.attended {
                 e.reported = true;
@@ -1882,6 +2274,16 @@ pub fn extract(
         e.mentions.dedup();
         e.term_khoa = e.c.term_khoa.clone();
         e.term_years = e.c.term_years.clone();
+        if e.date.is_none() {
+            // A periodic meeting with no date of its own: the month it is
+            // named after ("Hội nghị giao ban tháng 9-2020").
+            if let Some(at) = e.c.period_at {
+                let i = dates_sorted.partition_point(|d| d.start < at);
+                if let Some(d) = dates_sorted.get(i).filter(|d| d.start == at) {
+                    e.date = event_date(d).map(str::to_string);
+                }
+            }
+        }
         if e.organizer.is_none() {
             if let Some(b) = &e.c.body {
                 let bt = collapse_ws(&text[b.clone()]);
@@ -1899,7 +2301,12 @@ pub fn extract(
             kind: e.c.kind.to_string(),
             name: e.name,
             ordinal: e.c.ordinal,
-            term: e.term_years.or(e.term_khoa),
+            // An election's "khóa" is the assembly it elects.
+            term: if e.c.kind == "bầu cử" {
+                e.term_khoa.or(e.term_years)
+            } else {
+                e.term_years.or(e.term_khoa)
+            },
             organizer: e.organizer,
             date: e.date,
             location: e.location,
@@ -1923,6 +2330,10 @@ fn merge_chairs(into: &mut Vec<String>, from: Vec<String>) {
 
 /// Fills the fields an event lacks from a new mention of it.
 fn merge_cand(out: &mut Cand, m: &Cand) {
+    if out.kind != m.kind && m.kind.starts_with("lễ ") {
+        // "kỷ niệm 95 năm …" then "Lễ kỷ niệm 95 năm …": a ceremony.
+        out.kind = m.kind;
+    }
     out.ordinal = out.ordinal.or(m.ordinal);
     if out.body_key.as_ref().map_or(0, String::len) < m.body_key.as_ref().map_or(0, String::len) {
         out.body = m.body.clone();
@@ -1942,6 +2353,10 @@ fn merge_cand(out: &mut Cand, m: &Cand) {
     }
     if m.title.len() > out.title.len() {
         out.title = m.title.clone();
+    }
+    if out.period.is_none() {
+        out.period = m.period;
+        out.period_at = m.period_at;
     }
     out.national |= m.national;
     out.local |= m.local;
@@ -2018,6 +2433,9 @@ mod tests {
             DATE_GAP,
             LEAD_GAP,
             PLACE_HEADS,
+            PLACE_UNITS,
+            ORG_COMPOUNDS,
+            ORG_CUTS,
             NOT_PLACES,
             ORG_STARTS,
         ] {
@@ -2137,6 +2555,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn bounds_do_not_date_events_but_parts_of_a_month_do() {
+        let text = "Hội nghị Ban Chấp hành lần thứ 9 trước ngày 30/9. Hội nghị Ban Chấp hành lần thứ 8 vào cuối tháng 8.";
+        let date = |t: &str, value: &str, modifier| {
+            let start = text.find(t).unwrap_or(0);
+            Temporal {
+                text: t.to_string(),
+                start,
+                end: start + t.len(),
+                value: Some(value.to_string()),
+                inferred: false,
+                modifier: Some(modifier),
+            }
+        };
+        let dates = [
+            date("trước ngày 30/9", "2021-09-30", Modifier::Before),
+            date("cuối tháng 8", "2021-08", Modifier::End),
+        ];
+        let doc = Doc::plain(text, None);
+        let ev = extract(&doc, &dates, &[], &mut Claims::new());
+        assert_eq!(ev.len(), 2, "{ev:#?}");
+        let by = |n| {
+            ev.iter()
+                .find(|e| e.ordinal == Some(n))
+                .map(|e| e.date.clone())
+        };
+        assert_eq!(by(9), Some(None));
+        assert_eq!(by(8), Some(Some("2021-08".to_string())));
     }
 
     #[test]

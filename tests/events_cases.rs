@@ -298,6 +298,36 @@ fn dash_and_line_break() {
     assert!(!dh.name.contains('\n'));
 }
 
+/// An election written "Cuộc bầu cử … khoá XV" with an en dash, and a
+/// periodic meeting in NFD, through the full pipeline.
+#[test]
+fn election_and_periodic_meeting_variants() {
+    use unicode_normalization::UnicodeNormalization;
+    let raw = "Cuộc bầu cử đại biểu Quốc hội khoá XV và đại biểu HĐND các cấp nhiệm kỳ 2021 – 2026 ngày 23/5/2021 diễn ra thành công.\nChiều 2/10/2021, Thủ tướng chủ trì Phiên họp Chính phủ thường kỳ tháng 9 năm 2021.";
+    for input in [raw.to_string(), raw.nfd().collect::<String>()] {
+        let a = vnextract::extract(&input);
+        let bc = a
+            .events
+            .iter()
+            .find(|e| e.kind == "bầu cử")
+            .unwrap_or_else(|| panic!("no election in {:#?}", a.events));
+        assert_eq!(bc.term.as_deref(), Some("khóa XV"));
+        assert_eq!(bc.date.as_deref(), Some("2021-05-23"));
+        let ph = a
+            .events
+            .iter()
+            .find(|e| e.kind == "phiên họp")
+            .expect("meeting");
+        assert_eq!(ph.name, "Phiên họp Chính phủ thường kỳ tháng 9 năm 2021");
+        assert_eq!(ph.date.as_deref(), Some("2021-10-02"));
+        for e in &a.events {
+            for m in &e.mentions {
+                assert_eq!(input.get(m.start..m.end), Some(m.text.as_str()));
+            }
+        }
+    }
+}
+
 /// Throughput of the events extractor alone on the seed articles, with the
 /// dates and officials it needs computed once beforehand; run with
 /// `cargo test --release --test events_cases -- --ignored --nocapture`.
