@@ -488,8 +488,13 @@ fn photo_credit(t: &str) -> Option<(usize, String)> {
         return None;
     }
     let tail_from = t.len().saturating_sub(80);
-    let tail_from = (tail_from..t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
-    if !["Ảnh", "ảnh", "ẢNH"].iter().any(|m| t[tail_from..].contains(m)) {
+    let tail_from = (tail_from..t.len())
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(t.len());
+    if !["Ảnh", "ảnh", "ẢNH"]
+        .iter()
+        .any(|m| t[tail_from..].contains(m))
+    {
         return None;
     }
     let c = CREDIT.captures(t)?;

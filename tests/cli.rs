@@ -349,3 +349,19 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("error"), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn out_to_a_device_writes_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Ngày 9/7/2020.".as_bytes());
+    let out = bin()
+        .arg("extract")
+        .arg(dir.path().join("a.txt"))
+        .args(["--out", "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // /dev/null is still a device, not a renamed regular file.
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+}

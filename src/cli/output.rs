@@ -12,6 +12,8 @@ use super::error::RunError;
 pub enum Sink {
     /// Standard output.
     Stdout(BufWriter<Stdout>),
+    /// A device or pipe named with `--out`, written in place.
+    Direct(BufWriter<File>),
     /// A temporary file that becomes `dest` on [`Sink::commit`].
     File {
         /// The temporary file.
@@ -29,8 +31,20 @@ impl Sink {
         Sink::Stdout(BufWriter::with_capacity(1 << 16, std::io::stdout()))
     }
 
-    /// A new temporary file beside `dest`.
+    /// A new temporary file beside `dest`. A destination that exists and
+    /// is not a regular file (`/dev/null`, a named pipe) is written
+    /// directly: it cannot be replaced by a rename.
     pub fn file(dest: &Path) -> Result<Sink, RunError> {
+        if std::fs::metadata(dest).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(dest)
+                .map_err(|source| RunError::Output {
+                    path: dest.display().to_string(),
+                    source,
+                })?;
+            return Ok(Sink::Direct(BufWriter::with_capacity(1 << 16, f)));
+        }
         let name = dest
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -50,6 +64,7 @@ impl Sink {
     fn name(&self) -> String {
         match self {
             Sink::Stdout(_) => "<stdout>".into(),
+            Sink::Direct(_) => "--out".into(),
             Sink::File { dest, .. } => dest.display().to_string(),
         }
     }
@@ -59,6 +74,7 @@ impl Sink {
     pub fn write_record(&mut self, bytes: &[u8]) -> Result<bool, RunError> {
         let res = match self {
             Sink::Stdout(w) => w.write_all(bytes),
+            Sink::Direct(w) => w.write_all(bytes),
             Sink::File { w: Some(w), .. } => w.write_all(bytes),
             Sink::File { w: None, .. } => Ok(()),
         };
@@ -82,6 +98,10 @@ impl Sink {
     pub fn commit(&mut self) -> Result<bool, RunError> {
         match self {
             Sink::Stdout(w) => {
+                let res = w.flush();
+                self.check(res)
+            }
+            Sink::Direct(w) => {
                 let res = w.flush();
                 self.check(res)
             }
