@@ -179,26 +179,3 @@ fn seed_like_article_full_pipeline() {
     );
     assert!(a.officials.iter().all(|o| o.name != "A.H"));
 }
-
-/// Throughput of the officials extractor alone on the seed texts; run once
-/// with `cargo test --release --test officials_cases -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn throughput_on_seeds() {
-    let mut text = String::new();
-    for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds")).unwrap() {
-        text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
-        text.push('\n');
-    }
-    let norm = Normalized::new(&text);
-    let doc = Doc::plain(norm.text(), None);
-    let reps = 200;
-    let t0 = std::time::Instant::now();
-    let mut n = 0;
-    for _ in 0..reps {
-        n += officials::extract(&doc, &mut Claims::new()).len();
-    }
-    let secs = t0.elapsed().as_secs_f64();
-    let mb = (doc.text.len() * reps) as f64 / 1e6;
-    println!("officials: {:.0} MB/s ({n} records)", mb / secs);
-}
