@@ -125,52 +125,86 @@ fn needs_work(s: &str) -> bool {
     next_work(s, 0).is_some()
 }
 
-/// Lead bytes of every character that can need a change: combining marks
-/// (0xCC, 0xCD), and the leads listed in [`needs_work_at`].
-static LEADS: [bool; 256] = {
-    let mut t = [false; 256];
-    let leads = [
-        0xC2, 0xC3, 0xC6, 0xC9, 0xCA, 0xCC, 0xCD, 0xE1, 0xE2, 0xE3, 0xEF,
-    ];
+/// What the scan in [`next_work`] does with a byte.
+const SKIP: u8 = 0;
+/// A lead byte of characters that are rare in Vietnamese text and may need
+/// a change: combining marks (0xCC, 0xCD) and the leads listed in
+/// [`needs_work_at`].
+const RARE: u8 = 1;
+/// 0xC3: Latin-1 letters, frequent in Vietnamese ("à", "é", "ô"), two of
+/// which are look-alikes ("Ð", "ð").
+const LATIN1: u8 = 2;
+/// 0xE1: Vietnamese letters U+1E00..U+1EFF, frequent.
+const VIET: u8 = 3;
+
+/// The class of every byte for [`next_work`].
+static CLASS: [u8; 256] = {
+    let mut t = [SKIP; 256];
+    let rare = [0xC2, 0xC6, 0xC9, 0xCA, 0xCC, 0xCD, 0xE2, 0xE3, 0xEF];
     let mut k = 0;
-    while k < leads.len() {
-        t[leads[k]] = true;
+    while k < rare.len() {
+        t[rare[k]] = RARE;
         k += 1;
     }
+    t[0xC3] = LATIN1;
+    t[0xE1] = VIET;
     t
 };
 
 /// The first char boundary at or after `from` where a cluster may need a
 /// change: a char followed by a combining mark, a mapped char, or a toned
 /// a/e/y right after o/u.
+///
+/// Vietnamese letters are mostly multi-byte, so the scan is byte-wise with a
+/// class table; the frequent letter leads (0xC3, 0xE1) are settled inline
+/// by a look at the byte before (o/u) and after (look-alikes).
 fn next_work(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = from;
-    loop {
-        // A tight scan for the few lead bytes that matter.
-        while i < b.len() && !LEADS[b[i] as usize] {
-            i += 1;
-        }
-        if i >= b.len() {
-            return None;
-        }
-        if matches!(b[i], 0xCC | 0xCD) {
-            // A combining mark: its cluster starts at the char before it
-            // (unless this run starts with the mark).
-            let mut p = i;
-            if p > from {
-                p -= 1;
-                while p > from && (b[p] & 0xC0) == 0x80 {
-                    p -= 1;
+    while i < b.len() {
+        match CLASS[b[i] as usize] {
+            SKIP => i += 1,
+            LATIN1 => {
+                if matches!(b.get(i + 1), Some(0x90 | 0xB0))
+                    || (after_o_u(b, i) && tone_candidate(s, i))
+                {
+                    return Some(i);
                 }
+                i += 2;
             }
-            return Some(p);
+            VIET => {
+                if after_o_u(b, i) && tone_candidate(s, i) {
+                    return Some(i);
+                }
+                i += 3;
+            }
+            _ => {
+                if matches!(b[i], 0xCC | 0xCD) {
+                    // A combining mark: its cluster starts at the char
+                    // before it (unless this run starts with the mark).
+                    let mut p = i;
+                    if p > from {
+                        p -= 1;
+                        while p > from && (b[p] & 0xC0) == 0x80 {
+                            p -= 1;
+                        }
+                    }
+                    return Some(p);
+                }
+                if needs_work_at(s, i) {
+                    return Some(i);
+                }
+                i += 1;
+            }
         }
-        if needs_work_at(s, i) {
-            return Some(i);
-        }
-        i += 1;
     }
+    None
+}
+
+/// The byte before `i` is an ASCII o or u (either case).
+#[inline]
+fn after_o_u(b: &[u8], i: usize) -> bool {
+    i > 0 && matches!(b[i - 1], b'o' | b'O' | b'u' | b'U')
 }
 
 /// Whether the non-ASCII char starting at byte `i` is mapped, is a lone
@@ -207,10 +241,45 @@ fn needs_work_at(s: &str, i: usize) -> bool {
 fn tone_candidate(s: &str, i: usize) -> bool {
     i > 0
         && matches!(s.as_bytes()[i - 1], b'o' | b'O' | b'u' | b'U')
-        && s[i..]
-            .chars()
-            .next()
-            .is_some_and(|c| split_tone(c).is_some())
+        && s[i..].chars().next().is_some_and(is_toned_aey)
+}
+
+/// An a, e or y (either case) carrying exactly one of the five tones,
+/// precomposed: the chars [`split_tone`] splits, without decomposing.
+#[inline]
+fn is_toned_aey(c: char) -> bool {
+    matches!(
+        c,
+        'à' | 'á'
+            | 'ả'
+            | 'ã'
+            | 'ạ'
+            | 'À'
+            | 'Á'
+            | 'Ả'
+            | 'Ã'
+            | 'Ạ'
+            | 'è'
+            | 'é'
+            | 'ẻ'
+            | 'ẽ'
+            | 'ẹ'
+            | 'È'
+            | 'É'
+            | 'Ẻ'
+            | 'Ẽ'
+            | 'Ẹ'
+            | 'ỳ'
+            | 'ý'
+            | 'ỷ'
+            | 'ỹ'
+            | 'ỵ'
+            | 'Ỳ'
+            | 'Ý'
+            | 'Ỷ'
+            | 'Ỹ'
+            | 'Ỵ'
+    )
 }
 
 /// What one character becomes in the canonical text.
@@ -274,10 +343,48 @@ fn rewrite(input: &str) -> (String, Vec<Edit>) {
     let mut i = 0;
     while let Some(p) = next_work(input, i) {
         out.push_str(&input[i..p]);
-        i = cluster(input, p, &mut out, &mut edits);
+        i = match compose_fast(input, p, &mut out, &mut edits) {
+            Some(j) => j,
+            None => cluster(input, p, &mut out, &mut edits),
+        };
     }
     out.push_str(&input[i..]);
     (out, edits)
+}
+
+/// The usual decomposed cluster, rewritten without the general machinery:
+/// a base char that is not itself mapped, followed by marks in
+/// U+0300..U+036F that compose one by one into a single char, with no tone
+/// to move. Returns where the cluster ends, or `None` (nothing written)
+/// when the cluster needs [`cluster`].
+#[inline]
+fn compose_fast(input: &str, p: usize, out: &mut String, edits: &mut Vec<Edit>) -> Option<usize> {
+    let b = input.as_bytes();
+    let c = input[p..].chars().next()?;
+    let mut j = p + c.len_utf8();
+    let mut acc = c;
+    // Marks in U+0300..U+036F are two bytes: 0xCC/0xCD and a continuation.
+    while j + 1 < b.len() && matches!(b[j], 0xCC | 0xCD) {
+        let m = char::from_u32((u32::from(b[j] & 0x1F) << 6) | u32::from(b[j + 1] & 0x3F))?;
+        acc = compose(acc, m)?;
+        j += 2;
+    }
+    if j == p + c.len_utf8() || !matches!(map_char(acc), Mapped::Same) {
+        return None;
+    }
+    // Another mark of another block follows, or a tone may need moving.
+    if input[j..].chars().next().is_some_and(is_mark)
+        || (is_toned_aey(acc) && matches!(out.as_bytes().last(), Some(b'o' | b'O' | b'u' | b'U')))
+    {
+        return None;
+    }
+    let start = out.len();
+    out.push(acc);
+    edits.push(Edit {
+        canon: start..out.len(),
+        orig: p..j,
+    });
+    Some(j)
 }
 
 /// Rewrites the cluster (a char and its combining marks) at `p`, records
@@ -290,7 +397,7 @@ fn cluster(input: &str, p: usize, out: &mut String, edits: &mut Vec<Edit>) -> us
     let mut j = p + c.len_utf8();
     let mut marks = 0;
     for m in chars {
-        if !is_combining_mark(m) {
+        if !is_mark(m) {
             break;
         }
         j += m.len_utf8();
@@ -314,19 +421,21 @@ fn cluster(input: &str, p: usize, out: &mut String, edits: &mut Vec<Edit>) -> us
 
     // Move the tone of "oá", "oé", "uý" (new style) onto the first vowel
     // when the syllable ends here: "hoá" → "hóa", "Uỷ" → "Ủy".
-    let next_is_word = input[j..]
-        .chars()
-        .next()
-        .is_some_and(|n| n.is_alphabetic() || is_combining_mark(n));
     let emitted = &out[canon_start..];
     let single = {
         let mut it = emitted.chars();
         match (it.next(), it.next()) {
-            (Some(x), None) => Some(x),
+            (Some(x), None) if is_toned_aey(x) => Some(x),
             _ => None,
         }
     };
-    if let (Some(x), false) = (single, next_is_word) {
+    let next_is_word = || {
+        input[j..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_alphabetic() || is_mark(n))
+    };
+    if let Some(x) = single.filter(|_| !next_is_word()) {
         if let Some(prev) = out[..canon_start].chars().next_back() {
             let prev_start = canon_start - prev.len_utf8();
             if let Some(moved) = move_tone(&out[..prev_start], prev, x) {
@@ -350,6 +459,18 @@ fn cluster(input: &str, p: usize, out: &mut String, edits: &mut Vec<Edit>) -> us
         });
     }
     j
+}
+
+/// `is_combining_mark` with the common cases settled first: nothing below
+/// U+0300 and nothing among the precomposed Vietnamese letters is a mark,
+/// everything in U+0300..U+036F is.
+#[inline]
+fn is_mark(c: char) -> bool {
+    match c {
+        '\0'..='\u{2FF}' | '\u{1E00}'..='\u{1EFF}' => false,
+        '\u{300}'..='\u{36F}' => true,
+        _ => is_combining_mark(c),
+    }
 }
 
 /// The original start of the single canonical char at `start..end`, taking
@@ -476,6 +597,47 @@ mod tests {
         // "hó" ends inside the moved pair: widens to the whole pair.
         let (s, e) = n.to_original(0, "hó".len());
         assert_eq!(&input[s..e], "hoá");
+    }
+
+    #[test]
+    fn toned_aey_table_matches_decomposition() {
+        for c in ('\u{0}'..='\u{2FFF}').chain('\u{FB00}'..='\u{FFFF}') {
+            assert_eq!(is_toned_aey(c), split_tone(c).is_some(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn mark_shortcut_matches_the_table() {
+        for c in ('\u{0}'..='\u{2FFF}').chain('\u{FB00}'..='\u{FFFF}') {
+            assert_eq!(is_mark(c), is_combining_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn scan_finds_every_change_in_every_context() {
+        // Each changed char alone, after ASCII, after a Vietnamese letter,
+        // and after o/u: the fast scan must stop on it.
+        for c in [
+            'Ð', 'ð', 'Ɖ', 'ɖ', '\u{00A0}', '\u{2013}', '\u{201C}', '\u{FEFF}', '\u{0301}',
+        ] {
+            for pre in ["", "a", "ấ", "à", "o", "u", "Đ"] {
+                let s = format!("{pre}{c}x");
+                assert!(needs_work(&s), "{s:?}");
+            }
+        }
+        for s in ["hoá", "Uỷ", "khoẻ", "HOÁ", "oà"] {
+            assert!(needs_work(s), "{s:?}");
+        }
+        for s in [
+            "hóa",
+            "Ủy",
+            "quốc",
+            "muốn",
+            "người",
+            "à á â ã è é ê ì í ò ó ô õ ù ú ý",
+        ] {
+            assert!(!needs_work(s), "{s:?}");
+        }
     }
 
     #[test]
