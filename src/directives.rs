@@ -41,7 +41,7 @@
 
 mod lexicon;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
@@ -50,7 +50,7 @@ use regex::Regex;
 use crate::doc::{Claims, Doc};
 use crate::numbers::roman;
 use crate::record::Directive;
-use crate::text::{boundary_after, boundary_before, is_word_char};
+use crate::text::{boundary_after, boundary_before, is_word_char, TableMap, TableSet};
 use lexicon::{
     contains, lookup, lookup_word, CodeEntry, WordEntry, NAME_COMPOUNDS, NAME_WORDS, PARTY_ISSUERS,
     PARTY_KINDS, STATE_ISSUERS, STATE_KINDS, TYPE_ABBREVIATIONS, TYPE_WORDS, UNIT_WORDS,
@@ -688,8 +688,8 @@ fn case_variants(w: &str) -> Vec<String> {
 }
 
 /// Every spelling of every type word and abbreviation, to its entry.
-static TYPE_VARIANTS: Lazy<HashMap<String, (&'static WordEntry, bool)>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+static TYPE_VARIANTS: Lazy<TableMap<String, (&'static WordEntry, bool)>> = Lazy::new(|| {
+    let mut m = TableMap::default();
     for e in TYPE_WORDS {
         for v in case_variants(e.0) {
             m.insert(v, (e, false));
@@ -702,7 +702,7 @@ static TYPE_VARIANTS: Lazy<HashMap<String, (&'static WordEntry, bool)>> = Lazy::
 });
 
 /// The last word of every spelling of a type word: a cheap first test.
-static LAST_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static LAST_WORDS: Lazy<TableSet<&'static str>> = Lazy::new(|| {
     TYPE_VARIANTS
         .keys()
         .map(|k| k.rsplit(' ').next().unwrap_or(k))
@@ -712,6 +712,15 @@ static LAST_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 /// "Nghị quyết" as it may start the name of a resolution.
 static NQ_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new("Nghị quyết|Nghị Quyết|NGHỊ QUYẾT").expect("NQ regex"));
+
+/// The largest char boundary of `s` at or below `i` (clamped to its length).
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 /// Skips spaces and tabs (never a line break).
 fn skip_spaces(s: &str, mut k: usize) -> usize {
@@ -1126,7 +1135,9 @@ static BODY_AFTER: Lazy<Regex> =
 fn tail(s: &str, end: usize, h: &mut Hit) {
     let mut k = end;
     for _ in 0..2 {
-        let rest = &s[k..];
+        // Both patterns match within a few dozen bytes: a bounded window
+        // keeps each search independent of the segment's length.
+        let rest = &s[k..floor_char_boundary(s, k + 256)];
         if h.date.is_none() {
             if let Some(c) = DATE_AFTER.captures(rest) {
                 let day: u32 = c[1].parse().unwrap_or(0);

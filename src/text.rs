@@ -108,6 +108,40 @@ pub fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
     (len > 0).then(|| (start, &text[start..start + len]))
 }
 
+/// A fast hasher (FNV-1a) for lookups in fixed word tables built once from
+/// the lexicons. Only for tables whose keys are not taken from input text:
+/// lookups with any string are fine, inserting input-controlled keys is not
+/// (no protection against crafted collisions).
+#[derive(Debug, Clone, Copy)]
+pub struct TableHasher(u64);
+
+impl Default for TableHasher {
+    fn default() -> Self {
+        TableHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for TableHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` over a fixed word table, hashed with [`TableHasher`].
+pub type TableMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<TableHasher>>;
+
+/// A `HashSet` over a fixed word table, hashed with [`TableHasher`].
+pub type TableSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<TableHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
