@@ -423,6 +423,10 @@ fn lower_short(t: &str, max: usize) -> Option<String> {
 }
 
 fn is_widget(t: &str) -> bool {
+    if t.len() > 80 || !(starts_like(t, WIDGET_WORDS) || t.contains("ượt") || t.contains("ƯỢT"))
+    {
+        return false;
+    }
     let Some(l) = lower_short(t, 80) else {
         return false;
     };
@@ -448,6 +452,22 @@ fn is_widget(t: &str) -> bool {
     peeled >= 2 || matches!(l.trim(), "email" | "print" | "chia sẻ" | "share")
 }
 
+/// A cheap first test: the first letter of `t` (after widget separators),
+/// lower-cased, starts one of the lower-case `words`.
+fn starts_like(t: &str, words: &[&str]) -> bool {
+    let Some(c) = t
+        .chars()
+        .find(|&c| !(c.is_whitespace() || "|•·-/".contains(c)))
+    else {
+        return true;
+    };
+    let mut low = c.to_lowercase();
+    let (Some(f), None) = (low.next(), low.next()) else {
+        return true;
+    };
+    words.iter().any(|w| w.starts_with(f))
+}
+
 fn is_view_counter(l: &str) -> bool {
     let t = l.trim();
     (t.starts_with("lượt xem") || t.ends_with("lượt xem") || t.starts_with("số lượt"))
@@ -455,6 +475,9 @@ fn is_view_counter(l: &str) -> bool {
 }
 
 fn is_tail_marker(t: &str) -> bool {
+    if t.len() > 120 || !starts_like(t, TAIL_MARKERS) {
+        return false;
+    }
     let Some(l) = lower_short(t, 120) else {
         return false;
     };
@@ -497,7 +520,13 @@ fn photo_credit(t: &str) -> Option<(usize, String)> {
     {
         return None;
     }
-    let c = CREDIT.captures(t)?;
+    // A credit is short: search only the line's last few hundred bytes
+    // (`captures_at` keeps the line as context, so `^` still means its
+    // start) instead of the whole of a long caption.
+    let from = (t.len().saturating_sub(400)..t.len())
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(t.len());
+    let c = CREDIT.captures_at(t, from)?;
     let raw = c.name("name")?.as_str();
     // "VGP/Nhật Bắc": the agency before the slash is not the photographer.
     let raw = raw.rsplit_once('/').map_or(raw, |(_, n)| n);
