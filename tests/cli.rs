@@ -365,3 +365,51 @@ fn out_to_a_device_writes_in_place() {
     // /dev/null is still a device, not a renamed regular file.
     assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
 }
+
+/// A full disk, as a file-size limit: the kernel refuses writes past 8 KB
+/// (`ulimit -f`, with SIGXFSZ ignored so the write fails with an error, as
+/// it does with ENOSPC). The old output stays whole and no temp file is left.
+#[cfg(unix)]
+#[test]
+fn a_full_disk_leaves_the_old_output_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("out.jsonl");
+    std::fs::write(&dest, "old\n").unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 16 && trap '' XFSZ && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_vnextract"))
+        .arg("extract")
+        .arg(&seeds)
+        .arg("--out")
+        .arg(&dest)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot write output"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&dest).unwrap(), "old\n");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["out.jsonl"]);
+}
+
+/// A device that is always full (`/dev/full`, ENOSPC on every write).
+#[cfg(target_os = "linux")]
+#[test]
+fn out_to_a_full_device_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Ngày 9/7/2020.".as_bytes());
+    let out = bin()
+        .arg("extract")
+        .arg(dir.path().join("a.txt"))
+        .args(["--out", "/dev/full"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("cannot write output"), "{err}");
+    assert!(err.contains("No space left"), "{err}");
+}

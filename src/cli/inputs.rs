@@ -51,7 +51,12 @@ pub enum Input {
 /// Produces the jobs of all inputs, in order.
 pub struct Jobs {
     inputs: VecDeque<Input>,
-    pending: VecDeque<Job>,
+    /// The directory walk in progress: one frame per open directory, each
+    /// with its remaining entries (sorted, next last). Only the directories
+    /// on the current path are listed at once, so memory follows the
+    /// tree's depth and width, not its size, and a directory that vanishes
+    /// before the walk reaches it is reported when it is reached.
+    walk: Vec<Vec<(PathBuf, bool)>>,
     archive: Option<(String, Box<dyn BufRead + Send>, u64)>,
 }
 
@@ -60,7 +65,7 @@ impl Jobs {
     pub fn new(inputs: Vec<Input>) -> Self {
         Jobs {
             inputs: inputs.into(),
-            pending: VecDeque::new(),
+            walk: Vec::new(),
             archive: None,
         }
     }
@@ -104,8 +109,19 @@ impl Iterator for Jobs {
 
     fn next(&mut self) -> Option<Job> {
         loop {
-            if let Some(job) = self.pending.pop_front() {
-                return Some(job);
+            if let Some(frame) = self.walk.last_mut() {
+                match frame.pop() {
+                    Some((path, true)) => {
+                        if let Some(failed) = open_dir(&path, &mut self.walk) {
+                            return Some(failed);
+                        }
+                    }
+                    Some((path, false)) => return Some(Job::File(path)),
+                    None => {
+                        self.walk.pop();
+                    }
+                }
+                continue;
             }
             if self.archive.is_some() {
                 match self.next_line() {
@@ -143,7 +159,11 @@ impl Iterator for Jobs {
                     });
                 }
                 Input::Path(path) => match std::fs::metadata(&path) {
-                    Ok(m) if m.is_dir() => walk(&path, &mut self.pending),
+                    Ok(m) if m.is_dir() => {
+                        if let Some(failed) = open_dir(&path, &mut self.walk) {
+                            return Some(failed);
+                        }
+                    }
                     Ok(_) => return Some(Job::File(path)),
                     Err(source) => return Some(Job::Failed(InputError::Read { path, source })),
                 },
@@ -152,42 +172,91 @@ impl Iterator for Jobs {
     }
 }
 
-/// Lists the `.txt` files below `dir`, sorted by name at every level, into
-/// `out`. Directory links are not followed (no cycles); unreadable or
-/// vanished directories become failed jobs.
-fn walk(dir: &Path, out: &mut VecDeque<Job>) {
+/// Lists `dir` onto the walk: its subdirectories and `.txt` files, sorted
+/// by name (the next one last). Directory links are not followed (no
+/// cycles). An unreadable or vanished directory is a failed job; an entry
+/// that cannot be read is one too, after the rest of the listing.
+fn open_dir(dir: &Path, walk: &mut Vec<Vec<(PathBuf, bool)>>) -> Option<Job> {
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(source) => {
-            out.push_back(Job::Failed(InputError::Read {
+            return Some(Job::Failed(InputError::Read {
                 path: dir.to_path_buf(),
                 source,
-            }));
-            return;
+            }))
         }
     };
     let mut items: Vec<(PathBuf, bool)> = Vec::new();
+    let mut failed = None;
     for entry in entries {
         match entry {
             Ok(e) => {
                 let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(false);
-                items.push((e.path(), is_dir));
+                let path = e.path();
+                let is_txt = path
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
+                if is_dir || is_txt {
+                    items.push((path, is_dir));
+                }
             }
-            Err(source) => out.push_back(Job::Failed(InputError::Read {
-                path: dir.to_path_buf(),
-                source,
-            })),
+            Err(source) => {
+                failed.get_or_insert(Job::Failed(InputError::Read {
+                    path: dir.to_path_buf(),
+                    source,
+                }));
+            }
         }
     }
-    items.sort();
-    for (path, is_dir) in items {
-        if is_dir {
-            walk(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
-        {
-            out.push_back(Job::File(path));
+    items.sort_by(|a, b| b.0.cmp(&a.0));
+    walk.push(items);
+    failed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(job: &Job) -> String {
+        match job {
+            Job::File(p) => p.file_name().unwrap().to_string_lossy().into_owned(),
+            Job::Failed(e) => format!("failed: {e}"),
+            _ => "other".into(),
         }
+    }
+
+    #[test]
+    fn walk_is_sorted_depth_first() {
+        let dir = tempfile::tempdir().unwrap();
+        for p in ["b/2.txt", "a/z.txt", "a/c/1.txt", "0.txt", "x.md"] {
+            let p = dir.path().join(p);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let names: Vec<String> = Jobs::new(vec![Input::Path(dir.path().into())])
+            .map(|j| name(&j))
+            .collect();
+        assert_eq!(names, ["0.txt", "1.txt", "z.txt", "2.txt"]);
+    }
+
+    #[test]
+    fn a_directory_that_vanishes_during_the_walk_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        for p in ["a/1.txt", "b/2.txt", "b/deep/3.txt", "c/4.txt"] {
+            let p = dir.path().join(p);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let mut jobs = Jobs::new(vec![Input::Path(dir.path().into())]);
+        assert_eq!(name(&jobs.next().unwrap()), "1.txt");
+        // The walk has listed the top directory; "b" goes away now.
+        std::fs::remove_dir_all(dir.path().join("b")).unwrap();
+        let rest: Vec<String> = jobs.map(|j| name(&j)).collect();
+        assert_eq!(rest.len(), 2, "{rest:?}");
+        assert!(
+            rest[0].starts_with("failed: ") && rest[0].contains("b: cannot read"),
+            "{rest:?}"
+        );
+        assert_eq!(rest[1], "4.txt");
     }
 }
