@@ -4,42 +4,23 @@
 //! `cargo run --release --example profile -- [rounds] [nfc|nfd|tones|long]`
 //! prints the CPU throughput in MB/s and articles/s.
 
-use std::path::Path;
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use std::time::Instant;
 
-use unicode_normalization::UnicodeNormalization;
 use vnextract::Extractor;
-
-fn seeds() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures/seeds")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed"))
-        .collect()
-}
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
     let variant = args.next().unwrap_or_else(|| "nfc".to_owned());
-    let seeds = seeds();
+    let seeds = common::seeds();
     let texts: Vec<String> = match variant.as_str() {
-        "nfd" => seeds.iter().map(|t| t.nfd().collect()).collect(),
-        "tones" => seeds
-            .iter()
-            .map(|t| {
-                t.replace("hóa", "hoá")
-                    .replace("Ủy", "Uỷ")
-                    .replace("ủy", "uỷ")
-            })
-            .collect(),
-        "long" => vec![seeds.join("\n\n").repeat(20)],
+        "nfd" => common::nfd(&seeds),
+        "tones" => common::new_tones(&seeds),
+        // One long article: the seeds' content repeated to 1 MB.
+        "long" => vec![common::long_article(&seeds, 1 << 20)],
         _ => seeds,
     };
     let bytes: usize = texts.iter().map(String::len).sum();
