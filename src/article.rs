@@ -791,7 +791,12 @@ fn parse_byline(t: &str) -> Option<Vec<Author>> {
     if t.len() > 160 {
         return None;
     }
-    let markers: Vec<_> = ROLE_MARKER.captures_iter(t).collect();
+    // Every role marker ends in a colon: most lines have none.
+    let markers: Vec<_> = if t.contains(':') {
+        ROLE_MARKER.captures_iter(t).collect()
+    } else {
+        Vec::new()
+    };
     if let Some(first) = markers.first() {
         let role_start = first.name("role").map_or(0, |m| m.start());
         if role_start > 0 {
