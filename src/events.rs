@@ -57,7 +57,6 @@ use once_cell::sync::Lazy;
 use crate::doc::{Claims, Doc};
 use crate::numbers::{number_words, roman};
 use crate::record::{Event, Mention, Modifier, Official, Temporal};
-use crate::text::collapse_ws;
 use lex::{PhraseIndex, WordSet};
 use words::{eq_lower, first_upper, prev_word_lower, Low, Tok, Toks};
 
@@ -816,7 +815,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                     let nw = toks.low(i + 1);
                     let cont = match nw.as_deref() {
                         Some("khóa") => true,
-                        Some("nhiệm") => toks.low(i + 2).as_deref() == Some("kỳ"),
+                        Some("nhiệm") => toks.is_low(i + 2, "kỳ"),
                         Some(_) => {
                             // "Kỳ họp thứ 10, Quốc hội khóa XIV": the body
                             // and its term; in "Tại Kỳ họp thứ 5, Quốc hội đã
@@ -829,7 +828,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                                     let k = if toks.is(k, "(") { k + 1 } else { k };
                                     match toks.low(k).as_deref() {
                                         Some("khóa") => true,
-                                        Some("nhiệm") => toks.low(k + 1).as_deref() == Some("kỳ"),
+                                        Some("nhiệm") => toks.is_low(k + 1, "kỳ"),
                                         _ => false,
                                     }
                                 })
@@ -912,16 +911,16 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
         let lw: &str = &lw_buf;
         // Generic classes of events.
         if (i == 0 && lw == "điểm")
-            || (lw == "các" && toks.low(i + 1).as_deref() == Some("cấp"))
-            || (lw == "cấp" && toks.low(i + 1).as_deref() == Some("trên"))
-            || (lw == "trực" && toks.low(i + 1).as_deref() == Some("thuộc"))
+            || (lw == "các" && toks.is_low(i + 1, "cấp"))
+            || (lw == "cấp" && toks.is_low(i + 1, "trên"))
+            || (lw == "trực" && toks.is_low(i + 1, "thuộc"))
         {
             generic = true;
             break;
         }
         match lw {
             "lần" => {
-                let j = if toks.low(i + 1).as_deref() == Some("thứ") {
+                let j = if toks.is_low(i + 1, "thứ") {
                     i + 2
                 } else {
                     i + 1
@@ -970,7 +969,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 }
                 break;
             }
-            "nhiệm" if toks.low(i + 1).as_deref() == Some("kỳ") => {
+            "nhiệm" if toks.is_low(i + 1, "kỳ") => {
                 if let Some((years, k)) = read_years(toks, i + 2) {
                     c.term_years = Some(years);
                     span_end = tok_end(toks, k - 1);
@@ -1174,7 +1173,7 @@ fn periodic(c: &Cand, head: Head) -> bool {
 /// II/2021" at token `i` (the word "tháng" or "quý"): the month (a quarter
 /// as 100 + its number), the year when written, and the index after them.
 fn read_period(toks: &mut Toks, i: usize) -> Option<((u8, Option<u16>), usize)> {
-    let quarter = toks.low(i).as_deref() == Some("quý");
+    let quarter = toks.is_low(i, "quý");
     let m = toks.word(i + 1)?;
     let month: u8 = if quarter {
         let q = if all_roman_caps(m) {
@@ -1202,7 +1201,7 @@ fn read_period(toks: &mut Toks, i: usize) -> Option<((u8, Option<u16>), usize)> 
             return Some(((month, Some(y)), i + 4));
         }
     }
-    if toks.low(i + 2).as_deref() == Some("năm") {
+    if toks.is_low(i + 2, "năm") {
         if let Some(y) = year_at(toks, i + 3) {
             return Some(((month, Some(y)), i + 4));
         }
@@ -1369,8 +1368,8 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
         }
         Head::BauCu => {
             let prev = prev_word_lower(seg, c.head.start - off);
-            let named = toks.low(0).as_deref() == Some("đại")
-                && toks.low(1).as_deref() == Some("biểu")
+            let named = toks.is_low(0, "đại")
+                && toks.is_low(1, "biểu")
                 && toks.word(2).is_some_and(first_upper);
             if prev.as_deref() == Some("cuộc") && !named {
                 c.anaphor = true;
@@ -1402,7 +1401,7 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
                         end = tok_end(toks, k + 1);
                         k += 2;
                     }
-                    Some("nhiệm") if toks.low(k + 1).as_deref() == Some("kỳ") => {
+                    Some("nhiệm") if toks.is_low(k + 1, "kỳ") => {
                         let Some((years, j)) = read_years(toks, k + 2) else {
                             break;
                         };
@@ -1413,10 +1412,10 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
                         k = j;
                     }
                     _ => {
-                        let joined = toks.low(k).as_deref() == Some("và") || toks.is(k, ",");
+                        let joined = toks.is_low(k, "và") || toks.is(k, ",");
                         let more = joined
-                            && toks.low(k + 1).as_deref() == Some("đại")
-                            && toks.low(k + 2).as_deref() == Some("biểu")
+                            && toks.is_low(k + 1, "đại")
+                            && toks.is_low(k + 2, "biểu")
                             && toks.word(k + 3).is_some_and(first_upper);
                         if !more {
                             break;
@@ -1892,7 +1891,7 @@ fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
         end = tok_end(toks, j);
         j += 1;
     }
-    Some(collapse_ws(&text[start..end]))
+    Some(words::collapse(&text[start..end]))
 }
 
 /// Finds the word "tại" in `text[from..to]` and reads the place after it.
@@ -1936,7 +1935,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
             }
         }
         let clause_start = r.rfind([',', ':', '(']).map_or(0, |i| i + 1);
-        let org = cut_at_verb(&collapse_ws(&r[clause_start..]));
+        let org = cut_at_verb(&words::collapse(&r[clause_start..]));
         if is_org(&org) {
             return Some(org);
         }
@@ -1947,7 +1946,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
     let post_t = post.trim_start();
     if let Some(r) = post_t.strip_prefix("do ") {
         if let Some(i) = r.find(" tổ chức") {
-            let org = collapse_ws(&r[..i]);
+            let org = words::collapse(&r[..i]);
             if is_org(&org) {
                 return Some(org);
             }
@@ -2191,14 +2190,14 @@ pub fn extract(
                 e.mentions.push(c.head.start..c.span_end);
                 let ceremony = e.c.kind != c.kind && c.kind.starts_with("lễ ");
                 if weight(&c) > weight(&e.c) || ceremony {
-                    e.name = collapse_ws(&text[c.head.start..c.name_end]);
+                    e.name = words::collapse(&text[c.head.start..c.name_end]);
                 }
                 merge_cand(&mut e.c, &c);
                 i
             }
             None => {
                 events.push(Acc {
-                    name: collapse_ws(&text[c.head.start..c.name_end]),
+                    name: words::collapse(&text[c.head.start..c.name_end]),
                     term_khoa: None,
                     term_years: None,
                     organizer: None,
@@ -2252,7 +2251,7 @@ pub fn extract(
             }
         } else if c.kind == "buổi làm việc" {
             let mut acc = Acc {
-                name: collapse_ws(&text[c.head.start..c.span_end]),
+                name: words::collapse(&text[c.head.start..c.span_end]),
                 term_khoa: None,
                 term_years: None,
                 organizer: None,
@@ -2286,7 +2285,7 @@ pub fn extract(
         }
         if e.organizer.is_none() {
             if let Some(b) = &e.c.body {
-                let bt = collapse_ws(&text[b.clone()]);
+                let bt = words::collapse(&text[b.clone()]);
                 if e.c.kind != "buổi làm việc" && !e.c.national && is_org(&bt) {
                     e.organizer = Some(bt);
                 }
@@ -2384,7 +2383,7 @@ fn preamble(text: &str, c: &Cand, dates: &[&Temporal], e: &mut Acc) {
                         let lr = Low::new(rest);
                         PLACE_HEADS.iter().any(|h| lr.starts_with(h))
                     } {
-                        e.location = Some(collapse_ws(rest));
+                        e.location = Some(words::collapse(rest));
                         break;
                     }
                 }
@@ -2399,7 +2398,7 @@ fn preamble(text: &str, c: &Cand, dates: &[&Temporal], e: &mut Acc) {
                 let place = rest[..comma].trim();
                 let first = place.split(' ').next().unwrap_or("");
                 if first_upper(first) && !in_sorted(NOT_PLACES, &Low::new(first)) {
-                    e.location = Some(collapse_ws(place));
+                    e.location = Some(words::collapse(place));
                     any = true;
                 }
             }
