@@ -132,7 +132,7 @@ fn head_at(b: &[u8], i: usize) -> Option<(usize, Head)> {
 }
 
 /// True when byte `y` may be the anchor of a head word: the last byte of
-/// the vowel that follows its first letter (or the first byte of "đ").
+/// the vowel that follows its first letter, or the lead byte of "đ".
 ///
 /// - E1 BB 98/99 "ộ", E1 BB B2/B3 "ỳ", E1 BB B6/B7 "ỷ", E1 BB 8C/8D "ọ",
 ///   E1 BB 84/85 "ễ", E1 BA A6/A7 "ầ": the letter starts 3 bytes before
@@ -142,7 +142,8 @@ fn head_at(b: &[u8], i: usize) -> Option<(usize, Head)> {
 /// - C4 (the lead byte of "đ"/"Đ"): the head starts there.
 ///
 /// Written with comparisons only so that the compiler tests 16 bytes at a
-/// time with vector instructions.
+/// time with vector instructions; [`quick`] then drops most of the anchors
+/// that are not preceded by the right bytes.
 #[inline(always)]
 fn anchor(y: u8) -> bool {
     ((y & 0xF6) == 0x84)
@@ -155,7 +156,7 @@ fn anchor(y: u8) -> bool {
         | (y == 0xC4)
 }
 
-/// The bytes of a block that may be anchors, as a mask with bit 0 of each
+/// The anchors among the bytes of a block, as a mask with bit 0 of each
 /// anchor byte set.
 #[inline(always)]
 fn anchors16(w: &[u8; 16]) -> u128 {
@@ -164,6 +165,62 @@ fn anchors16(w: &[u8; 16]) -> u128 {
         f[k] = u8::from(anchor(w[k]));
     }
     u128::from_le_bytes(f)
+}
+
+/// The first letter (lower case) a vowel ending in byte `y` follows in a
+/// head word, by the vowel's lead bytes: E1 BB, E1 BA, C3 ("i" for the "ê"
+/// of "phiên", the letter before it); 0 for none.
+static LETTER_BB: [u8; 256] = letters(&[
+    (0x98, b'h'),
+    (0xB2, b'k'),
+    (0xB6, b'k'),
+    (0x8C, b't'),
+    (0x84, b'l'),
+]);
+static LETTER_BA: [u8; 256] = letters(&[(0xA6, b'b')]);
+static LETTER_C3: [u8; 256] = letters(&[
+    (0x8C, b'k'),
+    (0xAC, b'k'),
+    (0x80, b'l'),
+    (0xA0, b'l'),
+    (0x8A, b'i'),
+    (0xAA, b'i'),
+]);
+
+/// A table of [`LETTER_BB`] and the like: each byte given and the byte
+/// with bit 0 set.
+const fn letters(pairs: &[(u8, u8)]) -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < pairs.len() {
+        let (y, l) = pairs[i];
+        t[y as usize] = l;
+        t[(y | 1) as usize] = l;
+        i += 1;
+    }
+    t
+}
+
+/// A cheap test at anchor `q` before [`head_around`]: "đ" must be followed
+/// by "ạ", and the vowel must follow its lead bytes and the letter it
+/// takes (or the last byte of the Kelvin sign).
+#[inline(always)]
+fn quick(b: &[u8], q: usize) -> bool {
+    let get = |i: usize| b.get(i).copied().unwrap_or(0);
+    let y = b[q];
+    if y == 0xC4 {
+        return get(q + 3) == 0xBA && get(q + 4) & 0xFE == 0xA0;
+    }
+    if q < 3 {
+        return q == 2 && b[1] == 0xC3 && LETTER_C3[y as usize] != 0;
+    }
+    let (l, before) = match b[q - 1] {
+        0xC3 => (LETTER_C3[y as usize], b[q - 2]),
+        0xBB => (LETTER_BB[y as usize], b[q - 3]),
+        0xBA => (LETTER_BA[y as usize], b[q - 3]),
+        _ => return false,
+    };
+    l != 0 && (before | 0x20 == l || before == 0xAA)
 }
 
 /// Where the letter `l` (lower case, ASCII) ends right before byte `p` of
@@ -244,7 +301,7 @@ pub(super) struct Heads<'s> {
     i: usize,
     /// The next byte to test as an anchor.
     q: usize,
-    /// Anchors of the block at `q - 16` not yet tried.
+    /// Anchors of the block at `q - 16` not yet tried (see [`anchors16`]).
     pending: u128,
 }
 
@@ -258,50 +315,48 @@ pub(super) fn heads(s: &str) -> Heads<'_> {
     }
 }
 
-impl Heads<'_> {
-    /// Tries the anchor at byte `q`: a match is recorded and returned.
-    #[inline]
-    fn try_anchor(&mut self, q: usize) -> Option<(usize, usize, Head)> {
-        let (s, e, h) = head_around(self.b, q, self.i)?;
-        self.i = e;
-        Some((s, e, h))
-    }
-}
-
 impl Iterator for Heads<'_> {
     type Item = (usize, usize, Head);
 
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.b;
+        let mut pending = self.pending;
+        let mut q0 = self.q;
         loop {
             // The anchors left in the last block.
-            while self.pending != 0 {
-                let k = self.pending.trailing_zeros() as usize / 8;
-                self.pending &= self.pending - 1;
-                let q = self.q - 16 + k;
-                if q < self.i {
+            while pending != 0 {
+                let k = pending.trailing_zeros() as usize / 8;
+                pending &= pending - 1;
+                let q = q0 - 16 + k;
+                if q < self.i || !quick(b, q) {
                     continue;
                 }
-                if let Some(m) = self.try_anchor(q) {
-                    return Some(m);
+                if let Some((s, e, h)) = head_around(b, q, self.i) {
+                    self.i = e;
+                    self.pending = pending;
+                    self.q = q0;
+                    return Some((s, e, h));
                 }
             }
-            // Sixteen bytes at a time.
+            // Sixteen bytes at a time, the last ones one by one below.
             let Some(w) = b
-                .get(self.q..self.q + 16)
+                .get(q0..q0 + 16)
                 .and_then(|w| <&[u8; 16]>::try_from(w).ok())
             else {
                 break;
             };
-            self.pending = anchors16(w);
-            self.q += 16;
+            pending = anchors16(w);
+            q0 += 16;
         }
+        self.pending = 0;
+        self.q = q0;
         while self.q < b.len() {
             let q = self.q;
             self.q += 1;
-            if q >= self.i && anchor(b[q]) {
-                if let Some(m) = self.try_anchor(q) {
-                    return Some(m);
+            if q >= self.i && anchor(b[q]) && quick(b, q) {
+                if let Some((s, e, h)) = head_around(b, q, self.i) {
+                    self.i = e;
+                    return Some((s, e, h));
                 }
             }
         }
