@@ -55,7 +55,7 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 
 use crate::doc::{Claims, Doc};
-use crate::numbers::{number_words, roman};
+use crate::numbers::number_words;
 use crate::record::{Event, Mention, Modifier, Official, Temporal};
 use lex::{PhraseIndex, WordSet};
 use words::{eq_lower, first_upper, prev_word_lower, Low, Tok, Toks};
@@ -359,6 +359,58 @@ fn in_sorted(table: &[&str], w: &str) -> bool {
     table.binary_search(&w).is_ok()
 }
 
+/// `numbers::roman` for a word of capitals I, V, X, L, C
+/// ([`all_roman_caps`]), without allocating: the value, when the word is
+/// its canonical form.
+fn roman_caps(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let val = |c: u8| match c {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
+        _ => None,
+    };
+    let mut total = 0u32;
+    let mut prev = 0;
+    for &b in s.as_bytes().iter().rev() {
+        let v = val(b)?;
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    // From 400 on the canonical form has a D or an M.
+    if total == 0 || total >= 400 {
+        return None;
+    }
+    const TABLE: [(u32, &[u8]); 9] = [
+        (100, b"C"),
+        (90, b"XC"),
+        (50, b"L"),
+        (40, b"XL"),
+        (10, b"X"),
+        (9, b"IX"),
+        (5, b"V"),
+        (4, b"IV"),
+        (1, b"I"),
+    ];
+    let mut rest = s.as_bytes();
+    let mut n = total;
+    for &(v, sym) in &TABLE {
+        while n >= v {
+            rest = rest.strip_prefix(sym)?;
+            n -= v;
+        }
+    }
+    rest.is_empty().then_some(total)
+}
+
 fn all_roman_caps(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
@@ -420,45 +472,62 @@ fn sentence_scan(seg: &str, pos: usize) -> (Range<usize>, bool) {
     (start..end.max(pos), natural_start && natural_end)
 }
 
-/// Bytes that may end a sentence: "\n", ".", "!", "?", ";".
-static MARK: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b';' as usize] = true;
-    t
-};
+/// The bytes of a block that may end a sentence ("\n", ".", "!", "?",
+/// ";"), as a mask with bit 0 of each such byte set; comparisons only, so
+/// that the compiler tests the 16 bytes with vector instructions.
+#[inline(always)]
+fn marks16(c: &[u8; 16]) -> u128 {
+    let mut f = [0u8; 16];
+    for k in 0..16 {
+        let x = c[k];
+        // Zero only for a mark (a minimum of differences rather than five
+        // comparisons, which the compiler would turn into a scalar bit test).
+        let d = (x ^ b'\n')
+            .min(x ^ b'.')
+            .min(x ^ b'!')
+            .min(x ^ b'?')
+            .min(x ^ b';');
+        f[k] = u8::from(d == 0);
+    }
+    u128::from_le_bytes(f)
+}
 
-/// The first sentence mark in `b`, eight bytes tested at a time.
+/// True when `x` may end a sentence.
+#[inline]
+fn is_mark(x: u8) -> bool {
+    matches!(x, b'\n' | b'.' | b'!' | b'?' | b';')
+}
+
+/// The first sentence mark in `b`, sixteen bytes tested at a time.
 fn find_mark(b: &[u8]) -> Option<usize> {
-    let mut chunks = b.chunks_exact(8);
+    let mut chunks = b.chunks_exact(16);
     let mut at = 0;
     for c in &mut chunks {
-        if c.iter().fold(false, |a, &x| a | MARK[x as usize]) {
-            return c.iter().position(|&x| MARK[x as usize]).map(|k| at + k);
+        let m = marks16(c.try_into().unwrap_or(&[0; 16]));
+        if m != 0 {
+            return Some(at + m.trailing_zeros() as usize / 8);
         }
-        at += 8;
+        at += 16;
     }
     chunks
         .remainder()
         .iter()
-        .position(|&x| MARK[x as usize])
+        .position(|&x| is_mark(x))
         .map(|k| at + k)
 }
 
-/// The last sentence mark in `b`, eight bytes tested at a time.
+/// The last sentence mark in `b`, sixteen bytes tested at a time.
 fn rfind_mark(b: &[u8]) -> Option<usize> {
-    let mut chunks = b.rchunks_exact(8);
+    let mut chunks = b.rchunks_exact(16);
     let mut end = b.len();
     for c in &mut chunks {
-        end -= 8;
-        if c.iter().fold(false, |a, &x| a | MARK[x as usize]) {
-            return c.iter().rposition(|&x| MARK[x as usize]).map(|k| end + k);
+        end -= 16;
+        let m = marks16(c.try_into().unwrap_or(&[0; 16]));
+        if m != 0 {
+            return Some(end + (127 - m.leading_zeros() as usize) / 8);
         }
     }
-    chunks.remainder().iter().rposition(|&x| MARK[x as usize])
+    chunks.remainder().iter().rposition(|&x| is_mark(x))
 }
 
 /// The last sentence `scan_segment` found, reused for the next mentions in
@@ -603,7 +672,7 @@ fn read_ordinal(toks: &mut Toks, i: usize, words: bool) -> Option<(u32, usize)> 
         return (1..=999).contains(&n).then_some((n, i + 1));
     }
     if all_roman_caps(w) {
-        return roman(w).map(|n| (n, i + 1));
+        return roman_caps(w).map(|n| (n, i + 1));
     }
     if !words {
         return None;
@@ -784,13 +853,33 @@ fn contains_words(a: &str, b: &str) -> bool {
     false
 }
 
-/// Lower-cased text of the ~`n` bytes before `pos` (on a char boundary).
-fn before(seg: &str, pos: usize, n: usize) -> Low<'_> {
+/// The text of the ~`n` bytes before `pos` (on a char boundary).
+fn before(seg: &str, pos: usize, n: usize) -> &str {
     let mut s = pos.saturating_sub(n);
     while !seg.is_char_boundary(s) {
         s += 1;
     }
-    Low::new(&seg[s..pos])
+    &seg[s..pos]
+}
+
+/// True when `s.to_lowercase()` ends with one of `ps` (lower case, no
+/// combining marks): the end of `s` is compared in place when lower-casing
+/// keeps the length of every character.
+fn ends_with_lower(s: &str, ps: &[&str]) -> bool {
+    if !words::lower_keeps_len(s.as_bytes()) {
+        let l = Low::new(s);
+        return ps.iter().any(|p| l.ends_with(p));
+    }
+    // The case forms of a letter differ in bit 0x20 (ASCII, C3 xx) or bit
+    // 1 (E1 xx yy, C4 xx) of their last byte.
+    let last = |x: &str| x.as_bytes().last().map_or(0, |&b| b | 0x21);
+    let ls = last(s);
+    ps.iter().any(|p| {
+        s.len() >= p.len()
+            && ls == last(p)
+            && s.is_char_boundary(s.len() - p.len())
+            && eq_lower(&s[s.len() - p.len()..], p)
+    })
 }
 
 /// Reads the name after a structured head (meetings, congresses, sessions).
@@ -863,7 +952,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                         Some("khóa") => {
                             if let Some(r) = toks.word(i + 2).filter(|r| all_roman_caps(r)) {
                                 if toks.is(i + 3, ")") {
-                                    c.term_khoa = Some(format!("khóa {r}"));
+                                    c.term_khoa = Some(["khóa ", r].concat());
                                     name_end = tok_end(toks, i + 3);
                                     span_end = name_end;
                                     i += 4;
@@ -950,7 +1039,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             }
             "khóa" => {
                 if let Some(r) = toks.word(i + 1).filter(|r| all_roman_caps(r)) {
-                    c.term_khoa = Some(format!("khóa {r}"));
+                    c.term_khoa = Some(["khóa ", r].concat());
                     name_end = tok_end(toks, i + 1);
                     span_end = name_end;
                     i += 2;
@@ -996,7 +1085,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             _ => {}
         }
         if all_roman_caps(w) && c.ordinal.is_none() {
-            if let Some(n) = roman(w) {
+            if let Some(n) = roman_caps(w) {
                 c.ordinal = Some(n);
                 name_end = t.end;
                 span_end = name_end;
@@ -1177,7 +1266,7 @@ fn read_period(toks: &mut Toks, i: usize) -> Option<((u8, Option<u16>), usize)> 
     let m = toks.word(i + 1)?;
     let month: u8 = if quarter {
         let q = if all_roman_caps(m) {
-            roman(m)?
+            roman_caps(m)?
         } else {
             m.parse().ok()?
         };
@@ -1246,7 +1335,7 @@ fn read_years(toks: &mut Toks, i: usize) -> Option<(String, usize)> {
     let y2 = toks.word(i + 2)?;
     let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
     if is_year(y1) && dash == "-" && is_year(y2) {
-        Some((format!("{y1}/{y2}"), i + 3))
+        Some(([y1, "/", y2].concat(), i + 3))
     } else {
         None
     }
@@ -1396,7 +1485,7 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
                             break;
                         };
                         if c.term_khoa.is_none() {
-                            c.term_khoa = Some(format!("khóa {r}"));
+                            c.term_khoa = Some(["khóa ", r].concat());
                         }
                         end = tok_end(toks, k + 1);
                         k += 2;
@@ -1613,24 +1702,24 @@ fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
             // unit's own congress, a class of events.
             continue;
         }
-        let back = before(seg, c.head.start - off, 24);
-        let back = back.trim_end();
-        c.reference = [
-            "chuẩn bị",
-            "tiến tới",
-            "hướng tới",
-            "chào mừng",
-            "nghị quyết",
-            "văn kiện",
-            "trình",
-            "phục vụ",
-            "thành công của",
-            "kết quả",
-            "sau",
-            "trước",
-        ]
-        .iter()
-        .any(|p| back.ends_with(p));
+        let back = before(seg, c.head.start - off, 24).trim_end();
+        c.reference = ends_with_lower(
+            back,
+            &[
+                "chuẩn bị",
+                "tiến tới",
+                "hướng tới",
+                "chào mừng",
+                "nghị quyết",
+                "văn kiện",
+                "trình",
+                "phục vụ",
+                "thành công của",
+                "kết quả",
+                "sau",
+                "trước",
+            ],
+        );
         c.attended = prev
             .as_deref()
             .is_some_and(|p| matches!(p, "tại" | "dự" | "trì"));
@@ -2445,6 +2534,32 @@ mod tests {
         assert_eq!(CEREMONIES.len(), CEREMONY_KINDS.len());
         for (v, k) in CEREMONIES.iter().zip(CEREMONY_KINDS) {
             assert_eq!(format!("lễ {v}"), *k);
+        }
+    }
+
+    #[test]
+    fn roman_caps_is_roman() {
+        let sym = ["I", "V", "X", "L", "C"];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for w in &words {
+                for s in sym {
+                    next.push(format!("{w}{s}"));
+                }
+            }
+            words.extend(next.iter().cloned());
+            words.dedup();
+            if words.len() > 5000 {
+                break;
+            }
+            words = next.into_iter().chain(words).collect();
+            words.sort();
+            words.dedup();
+        }
+        words.extend(["CCCXCIX", "CCCC", "XXXXXXXXXXXXXXXX", "CCCLXXXVIII"].map(String::from));
+        for w in &words {
+            assert_eq!(roman_caps(w), crate::numbers::roman(w), "{w}");
         }
     }
 

@@ -349,7 +349,7 @@ pub(super) fn eq_lower(word: &str, target: &str) -> bool {
 /// are ASCII, Latin-1, Latin Extended-A ("đ", "ĩ", "ũ", "ă"), "ơ"/"ư" and
 /// Latin Extended Additional, except "İ" (C4 B0) and "ẞ" (E1 BA 9E).
 #[inline]
-fn lower_keeps_len(w: &[u8]) -> bool {
+pub(super) fn lower_keeps_len(w: &[u8]) -> bool {
     let mut i = 0;
     while i < w.len() {
         let x = w[i];
