@@ -55,9 +55,8 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 
 use crate::doc::{Claims, Doc};
-use crate::numbers::{number_words, roman};
+use crate::numbers::number_words;
 use crate::record::{Event, Mention, Modifier, Official, Temporal};
-use crate::text::collapse_ws;
 use lex::{PhraseIndex, WordSet};
 use words::{eq_lower, first_upper, prev_word_lower, Low, Tok, Toks};
 
@@ -360,6 +359,58 @@ fn in_sorted(table: &[&str], w: &str) -> bool {
     table.binary_search(&w).is_ok()
 }
 
+/// `numbers::roman` for a word of capitals I, V, X, L, C
+/// ([`all_roman_caps`]), without allocating: the value, when the word is
+/// its canonical form.
+fn roman_caps(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let val = |c: u8| match c {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
+        _ => None,
+    };
+    let mut total = 0u32;
+    let mut prev = 0;
+    for &b in s.as_bytes().iter().rev() {
+        let v = val(b)?;
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    // From 400 on the canonical form has a D or an M.
+    if total == 0 || total >= 400 {
+        return None;
+    }
+    const TABLE: [(u32, &[u8]); 9] = [
+        (100, b"C"),
+        (90, b"XC"),
+        (50, b"L"),
+        (40, b"XL"),
+        (10, b"X"),
+        (9, b"IX"),
+        (5, b"V"),
+        (4, b"IV"),
+        (1, b"I"),
+    ];
+    let mut rest = s.as_bytes();
+    let mut n = total;
+    for &(v, sym) in &TABLE {
+        while n >= v {
+            rest = rest.strip_prefix(sym)?;
+            n -= v;
+        }
+    }
+    rest.is_empty().then_some(total)
+}
+
 fn all_roman_caps(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
@@ -421,45 +472,62 @@ fn sentence_scan(seg: &str, pos: usize) -> (Range<usize>, bool) {
     (start..end.max(pos), natural_start && natural_end)
 }
 
-/// Bytes that may end a sentence: "\n", ".", "!", "?", ";".
-static MARK: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b';' as usize] = true;
-    t
-};
+/// The bytes of a block that may end a sentence ("\n", ".", "!", "?",
+/// ";"), as a mask with bit 0 of each such byte set; comparisons only, so
+/// that the compiler tests the 16 bytes with vector instructions.
+#[inline(always)]
+fn marks16(c: &[u8; 16]) -> u128 {
+    let mut f = [0u8; 16];
+    for k in 0..16 {
+        let x = c[k];
+        // Zero only for a mark (a minimum of differences rather than five
+        // comparisons, which the compiler would turn into a scalar bit test).
+        let d = (x ^ b'\n')
+            .min(x ^ b'.')
+            .min(x ^ b'!')
+            .min(x ^ b'?')
+            .min(x ^ b';');
+        f[k] = u8::from(d == 0);
+    }
+    u128::from_le_bytes(f)
+}
 
-/// The first sentence mark in `b`, eight bytes tested at a time.
+/// True when `x` may end a sentence.
+#[inline]
+fn is_mark(x: u8) -> bool {
+    matches!(x, b'\n' | b'.' | b'!' | b'?' | b';')
+}
+
+/// The first sentence mark in `b`, sixteen bytes tested at a time.
 fn find_mark(b: &[u8]) -> Option<usize> {
-    let mut chunks = b.chunks_exact(8);
+    let mut chunks = b.chunks_exact(16);
     let mut at = 0;
     for c in &mut chunks {
-        if c.iter().fold(false, |a, &x| a | MARK[x as usize]) {
-            return c.iter().position(|&x| MARK[x as usize]).map(|k| at + k);
+        let m = marks16(c.try_into().unwrap_or(&[0; 16]));
+        if m != 0 {
+            return Some(at + m.trailing_zeros() as usize / 8);
         }
-        at += 8;
+        at += 16;
     }
     chunks
         .remainder()
         .iter()
-        .position(|&x| MARK[x as usize])
+        .position(|&x| is_mark(x))
         .map(|k| at + k)
 }
 
-/// The last sentence mark in `b`, eight bytes tested at a time.
+/// The last sentence mark in `b`, sixteen bytes tested at a time.
 fn rfind_mark(b: &[u8]) -> Option<usize> {
-    let mut chunks = b.rchunks_exact(8);
+    let mut chunks = b.rchunks_exact(16);
     let mut end = b.len();
     for c in &mut chunks {
-        end -= 8;
-        if c.iter().fold(false, |a, &x| a | MARK[x as usize]) {
-            return c.iter().rposition(|&x| MARK[x as usize]).map(|k| end + k);
+        end -= 16;
+        let m = marks16(c.try_into().unwrap_or(&[0; 16]));
+        if m != 0 {
+            return Some(end + (127 - m.leading_zeros() as usize) / 8);
         }
     }
-    chunks.remainder().iter().rposition(|&x| MARK[x as usize])
+    chunks.remainder().iter().rposition(|&x| is_mark(x))
 }
 
 /// The last sentence `scan_segment` found, reused for the next mentions in
@@ -604,7 +672,7 @@ fn read_ordinal(toks: &mut Toks, i: usize, words: bool) -> Option<(u32, usize)> 
         return (1..=999).contains(&n).then_some((n, i + 1));
     }
     if all_roman_caps(w) {
-        return roman(w).map(|n| (n, i + 1));
+        return roman_caps(w).map(|n| (n, i + 1));
     }
     if !words {
         return None;
@@ -785,13 +853,33 @@ fn contains_words(a: &str, b: &str) -> bool {
     false
 }
 
-/// Lower-cased text of the ~`n` bytes before `pos` (on a char boundary).
-fn before(seg: &str, pos: usize, n: usize) -> Low<'_> {
+/// The text of the ~`n` bytes before `pos` (on a char boundary).
+fn before(seg: &str, pos: usize, n: usize) -> &str {
     let mut s = pos.saturating_sub(n);
     while !seg.is_char_boundary(s) {
         s += 1;
     }
-    Low::new(&seg[s..pos])
+    &seg[s..pos]
+}
+
+/// True when `s.to_lowercase()` ends with one of `ps` (lower case, no
+/// combining marks): the end of `s` is compared in place when lower-casing
+/// keeps the length of every character.
+fn ends_with_lower(s: &str, ps: &[&str]) -> bool {
+    if !words::lower_keeps_len(s.as_bytes()) {
+        let l = Low::new(s);
+        return ps.iter().any(|p| l.ends_with(p));
+    }
+    // The case forms of a letter differ in bit 0x20 (ASCII, C3 xx) or bit
+    // 1 (E1 xx yy, C4 xx) of their last byte.
+    let last = |x: &str| x.as_bytes().last().map_or(0, |&b| b | 0x21);
+    let ls = last(s);
+    ps.iter().any(|p| {
+        s.len() >= p.len()
+            && ls == last(p)
+            && s.is_char_boundary(s.len() - p.len())
+            && eq_lower(&s[s.len() - p.len()..], p)
+    })
 }
 
 /// Reads the name after a structured head (meetings, congresses, sessions).
@@ -816,7 +904,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                     let nw = toks.low(i + 1);
                     let cont = match nw.as_deref() {
                         Some("khóa") => true,
-                        Some("nhiệm") => toks.low(i + 2).as_deref() == Some("kỳ"),
+                        Some("nhiệm") => toks.is_low(i + 2, "kỳ"),
                         Some(_) => {
                             // "Kỳ họp thứ 10, Quốc hội khóa XIV": the body
                             // and its term; in "Tại Kỳ họp thứ 5, Quốc hội đã
@@ -829,7 +917,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                                     let k = if toks.is(k, "(") { k + 1 } else { k };
                                     match toks.low(k).as_deref() {
                                         Some("khóa") => true,
-                                        Some("nhiệm") => toks.low(k + 1).as_deref() == Some("kỳ"),
+                                        Some("nhiệm") => toks.is_low(k + 1, "kỳ"),
                                         _ => false,
                                     }
                                 })
@@ -864,7 +952,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                         Some("khóa") => {
                             if let Some(r) = toks.word(i + 2).filter(|r| all_roman_caps(r)) {
                                 if toks.is(i + 3, ")") {
-                                    c.term_khoa = Some(format!("khóa {r}"));
+                                    c.term_khoa = Some(["khóa ", r].concat());
                                     name_end = tok_end(toks, i + 3);
                                     span_end = name_end;
                                     i += 4;
@@ -912,16 +1000,16 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
         let lw: &str = &lw_buf;
         // Generic classes of events.
         if (i == 0 && lw == "điểm")
-            || (lw == "các" && toks.low(i + 1).as_deref() == Some("cấp"))
-            || (lw == "cấp" && toks.low(i + 1).as_deref() == Some("trên"))
-            || (lw == "trực" && toks.low(i + 1).as_deref() == Some("thuộc"))
+            || (lw == "các" && toks.is_low(i + 1, "cấp"))
+            || (lw == "cấp" && toks.is_low(i + 1, "trên"))
+            || (lw == "trực" && toks.is_low(i + 1, "thuộc"))
         {
             generic = true;
             break;
         }
         match lw {
             "lần" => {
-                let j = if toks.low(i + 1).as_deref() == Some("thứ") {
+                let j = if toks.is_low(i + 1, "thứ") {
                     i + 2
                 } else {
                     i + 1
@@ -951,7 +1039,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             }
             "khóa" => {
                 if let Some(r) = toks.word(i + 1).filter(|r| all_roman_caps(r)) {
-                    c.term_khoa = Some(format!("khóa {r}"));
+                    c.term_khoa = Some(["khóa ", r].concat());
                     name_end = tok_end(toks, i + 1);
                     span_end = name_end;
                     i += 2;
@@ -970,7 +1058,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
                 }
                 break;
             }
-            "nhiệm" if toks.low(i + 1).as_deref() == Some("kỳ") => {
+            "nhiệm" if toks.is_low(i + 1, "kỳ") => {
                 if let Some((years, k)) = read_years(toks, i + 2) {
                     c.term_years = Some(years);
                     span_end = tok_end(toks, k - 1);
@@ -997,7 +1085,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             _ => {}
         }
         if all_roman_caps(w) && c.ordinal.is_none() {
-            if let Some(n) = roman(w) {
+            if let Some(n) = roman_caps(w) {
                 c.ordinal = Some(n);
                 name_end = t.end;
                 span_end = name_end;
@@ -1174,11 +1262,11 @@ fn periodic(c: &Cand, head: Head) -> bool {
 /// II/2021" at token `i` (the word "tháng" or "quý"): the month (a quarter
 /// as 100 + its number), the year when written, and the index after them.
 fn read_period(toks: &mut Toks, i: usize) -> Option<((u8, Option<u16>), usize)> {
-    let quarter = toks.low(i).as_deref() == Some("quý");
+    let quarter = toks.is_low(i, "quý");
     let m = toks.word(i + 1)?;
     let month: u8 = if quarter {
         let q = if all_roman_caps(m) {
-            roman(m)?
+            roman_caps(m)?
         } else {
             m.parse().ok()?
         };
@@ -1202,7 +1290,7 @@ fn read_period(toks: &mut Toks, i: usize) -> Option<((u8, Option<u16>), usize)> 
             return Some(((month, Some(y)), i + 4));
         }
     }
-    if toks.low(i + 2).as_deref() == Some("năm") {
+    if toks.is_low(i + 2, "năm") {
         if let Some(y) = year_at(toks, i + 3) {
             return Some(((month, Some(y)), i + 4));
         }
@@ -1247,7 +1335,7 @@ fn read_years(toks: &mut Toks, i: usize) -> Option<(String, usize)> {
     let y2 = toks.word(i + 2)?;
     let is_year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
     if is_year(y1) && dash == "-" && is_year(y2) {
-        Some((format!("{y1}/{y2}"), i + 3))
+        Some(([y1, "/", y2].concat(), i + 3))
     } else {
         None
     }
@@ -1369,8 +1457,8 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
         }
         Head::BauCu => {
             let prev = prev_word_lower(seg, c.head.start - off);
-            let named = toks.low(0).as_deref() == Some("đại")
-                && toks.low(1).as_deref() == Some("biểu")
+            let named = toks.is_low(0, "đại")
+                && toks.is_low(1, "biểu")
                 && toks.word(2).is_some_and(first_upper);
             if prev.as_deref() == Some("cuộc") && !named {
                 c.anaphor = true;
@@ -1397,12 +1485,12 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
                             break;
                         };
                         if c.term_khoa.is_none() {
-                            c.term_khoa = Some(format!("khóa {r}"));
+                            c.term_khoa = Some(["khóa ", r].concat());
                         }
                         end = tok_end(toks, k + 1);
                         k += 2;
                     }
-                    Some("nhiệm") if toks.low(k + 1).as_deref() == Some("kỳ") => {
+                    Some("nhiệm") if toks.is_low(k + 1, "kỳ") => {
                         let Some((years, j)) = read_years(toks, k + 2) else {
                             break;
                         };
@@ -1413,10 +1501,10 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
                         k = j;
                     }
                     _ => {
-                        let joined = toks.low(k).as_deref() == Some("và") || toks.is(k, ",");
+                        let joined = toks.is_low(k, "và") || toks.is(k, ",");
                         let more = joined
-                            && toks.low(k + 1).as_deref() == Some("đại")
-                            && toks.low(k + 2).as_deref() == Some("biểu")
+                            && toks.is_low(k + 1, "đại")
+                            && toks.is_low(k + 2, "biểu")
                             && toks.word(k + 3).is_some_and(first_upper);
                         if !more {
                             break;
@@ -1614,24 +1702,24 @@ fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
             // unit's own congress, a class of events.
             continue;
         }
-        let back = before(seg, c.head.start - off, 24);
-        let back = back.trim_end();
-        c.reference = [
-            "chuẩn bị",
-            "tiến tới",
-            "hướng tới",
-            "chào mừng",
-            "nghị quyết",
-            "văn kiện",
-            "trình",
-            "phục vụ",
-            "thành công của",
-            "kết quả",
-            "sau",
-            "trước",
-        ]
-        .iter()
-        .any(|p| back.ends_with(p));
+        let back = before(seg, c.head.start - off, 24).trim_end();
+        c.reference = ends_with_lower(
+            back,
+            &[
+                "chuẩn bị",
+                "tiến tới",
+                "hướng tới",
+                "chào mừng",
+                "nghị quyết",
+                "văn kiện",
+                "trình",
+                "phục vụ",
+                "thành công của",
+                "kết quả",
+                "sau",
+                "trước",
+            ],
+        );
         c.attended = prev
             .as_deref()
             .is_some_and(|p| matches!(p, "tại" | "dự" | "trì"));
@@ -1892,7 +1980,7 @@ fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
         end = tok_end(toks, j);
         j += 1;
     }
-    Some(collapse_ws(&text[start..end]))
+    Some(words::collapse(&text[start..end]))
 }
 
 /// Finds the word "tại" in `text[from..to]` and reads the place after it.
@@ -1936,7 +2024,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
             }
         }
         let clause_start = r.rfind([',', ':', '(']).map_or(0, |i| i + 1);
-        let org = cut_at_verb(&collapse_ws(&r[clause_start..]));
+        let org = cut_at_verb(&words::collapse(&r[clause_start..]));
         if is_org(&org) {
             return Some(org);
         }
@@ -1947,7 +2035,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
     let post_t = post.trim_start();
     if let Some(r) = post_t.strip_prefix("do ") {
         if let Some(i) = r.find(" tổ chức") {
-            let org = collapse_ws(&r[..i]);
+            let org = words::collapse(&r[..i]);
             if is_org(&org) {
                 return Some(org);
             }
@@ -2191,14 +2279,14 @@ pub fn extract(
                 e.mentions.push(c.head.start..c.span_end);
                 let ceremony = e.c.kind != c.kind && c.kind.starts_with("lễ ");
                 if weight(&c) > weight(&e.c) || ceremony {
-                    e.name = collapse_ws(&text[c.head.start..c.name_end]);
+                    e.name = words::collapse(&text[c.head.start..c.name_end]);
                 }
                 merge_cand(&mut e.c, &c);
                 i
             }
             None => {
                 events.push(Acc {
-                    name: collapse_ws(&text[c.head.start..c.name_end]),
+                    name: words::collapse(&text[c.head.start..c.name_end]),
                     term_khoa: None,
                     term_years: None,
                     organizer: None,
@@ -2252,7 +2340,7 @@ pub fn extract(
             }
         } else if c.kind == "buổi làm việc" {
             let mut acc = Acc {
-                name: collapse_ws(&text[c.head.start..c.span_end]),
+                name: words::collapse(&text[c.head.start..c.span_end]),
                 term_khoa: None,
                 term_years: None,
                 organizer: None,
@@ -2286,7 +2374,7 @@ pub fn extract(
         }
         if e.organizer.is_none() {
             if let Some(b) = &e.c.body {
-                let bt = collapse_ws(&text[b.clone()]);
+                let bt = words::collapse(&text[b.clone()]);
                 if e.c.kind != "buổi làm việc" && !e.c.national && is_org(&bt) {
                     e.organizer = Some(bt);
                 }
@@ -2384,7 +2472,7 @@ fn preamble(text: &str, c: &Cand, dates: &[&Temporal], e: &mut Acc) {
                         let lr = Low::new(rest);
                         PLACE_HEADS.iter().any(|h| lr.starts_with(h))
                     } {
-                        e.location = Some(collapse_ws(rest));
+                        e.location = Some(words::collapse(rest));
                         break;
                     }
                 }
@@ -2399,7 +2487,7 @@ fn preamble(text: &str, c: &Cand, dates: &[&Temporal], e: &mut Acc) {
                 let place = rest[..comma].trim();
                 let first = place.split(' ').next().unwrap_or("");
                 if first_upper(first) && !in_sorted(NOT_PLACES, &Low::new(first)) {
-                    e.location = Some(collapse_ws(place));
+                    e.location = Some(words::collapse(place));
                     any = true;
                 }
             }
@@ -2446,6 +2534,32 @@ mod tests {
         assert_eq!(CEREMONIES.len(), CEREMONY_KINDS.len());
         for (v, k) in CEREMONIES.iter().zip(CEREMONY_KINDS) {
             assert_eq!(format!("lễ {v}"), *k);
+        }
+    }
+
+    #[test]
+    fn roman_caps_is_roman() {
+        let sym = ["I", "V", "X", "L", "C"];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for w in &words {
+                for s in sym {
+                    next.push(format!("{w}{s}"));
+                }
+            }
+            words.extend(next.iter().cloned());
+            words.dedup();
+            if words.len() > 5000 {
+                break;
+            }
+            words = next.into_iter().chain(words).collect();
+            words.sort();
+            words.dedup();
+        }
+        words.extend(["CCCXCIX", "CCCC", "XXXXXXXXXXXXXXXX", "CCCLXXXVIII"].map(String::from));
+        for w in &words {
+            assert_eq!(roman_caps(w), crate::numbers::roman(w), "{w}");
         }
     }
 

@@ -345,6 +345,99 @@ pub(super) fn eq_lower(word: &str, target: &str) -> bool {
     t.next().is_none()
 }
 
+/// True when lower-casing `w` keeps its length in bytes: its characters
+/// are ASCII, Latin-1, Latin Extended-A ("đ", "ĩ", "ũ", "ă"), "ơ"/"ư" and
+/// Latin Extended Additional, except "İ" (C4 B0) and "ẞ" (E1 BA 9E).
+#[inline]
+pub(super) fn lower_keeps_len(w: &[u8]) -> bool {
+    let mut i = 0;
+    while i < w.len() {
+        let x = w[i];
+        match x {
+            0..=0x7F => i += 1,
+            0xC2 | 0xC3 | 0xC5 | 0xC6 => i += 2,
+            0xC4 if w.get(i + 1) != Some(&0xB0) => i += 2,
+            0xE1 if w.get(i + 1) == Some(&0xBB)
+                || (w.get(i + 1) == Some(&0xBA) && w.get(i + 2) != Some(&0x9E)) =>
+            {
+                i += 3
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// True when `w.to_lowercase() == t`, for `t` in lower case without
+/// combining marks: compared in place, without lower-casing `w`.
+#[inline]
+pub(super) fn low_is(w: &str, t: &str) -> bool {
+    if w.len() == t.len() {
+        eq_lower(w, t)
+    } else if w.is_ascii() || lower_keeps_len(w.as_bytes()) {
+        false
+    } else {
+        *Low::new(w) == *t
+    }
+}
+
+/// `text::collapse_ws`: the words of `s` (split at Unicode white space)
+/// joined by single spaces, scanned byte by byte.
+pub(super) fn collapse(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let n = space_len(b, i);
+        if n == 0 {
+            if word.is_none() {
+                word = Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(w) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[w..i]);
+        }
+        i += n;
+    }
+    if let Some(w) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[w..]);
+    }
+    out
+}
+
+/// The length of the white-space character (`char::is_whitespace`) at byte
+/// `i` of `b`, 0 when there is none there.
+#[inline(always)]
+fn space_len(b: &[u8], i: usize) -> usize {
+    let x = b[i];
+    if (0x21..0xC2).contains(&x) {
+        return 0;
+    }
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match x {
+        b' ' | 0x09..=0x0D => 1,
+        // U+0085, U+00A0.
+        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
+        // U+1680.
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F.
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        // U+3000.
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
 /// The word run that ends at `pos` (white space before `pos` skipped), as
 /// `text::prev_word` gives it.
 pub(super) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
@@ -484,6 +577,12 @@ impl<'s> Toks<'s> {
         self.word(i).map(Low::new)
     }
 
+    /// True when token `i` is a word whose lower case is `t`.
+    #[inline]
+    pub(super) fn is_low(&mut self, i: usize, t: &str) -> bool {
+        self.word(i).is_some_and(|w| low_is(w, t))
+    }
+
     /// True when token `i` is the punctuation or word `p` exactly.
     #[inline]
     pub(super) fn is(&mut self, i: usize, p: &str) -> bool {
@@ -532,6 +631,38 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn collapse_is_collapse_ws() {
+        for s in [
+            "",
+            "  a  b\t\nc ",
+            "x\u{a0}y\u{85}z\u{1680}w\u{2000}v\u{200a}u\u{2028}t\u{2029}s\u{202f}r\u{205f}q\u{3000}p",
+            "Hội  nghị\u{200b}x \u{2030} \u{1e9a}",
+        ] {
+            assert_eq!(collapse(s), crate::text::collapse_ws(s), "{s:?}");
+        }
+        for u in 0..0x3100u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("a{c}b {c}");
+            assert_eq!(collapse(&s), crate::text::collapse_ws(&s), "{u:x}");
+        }
+    }
+
+    #[test]
+    fn low_is_compares_lower_case() {
+        for u in (0u32..0x250).chain(0x1E00..0x1F00).chain(0x2100..0x2200) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let w = format!("{c}ỳ");
+            let l = w.to_lowercase();
+            assert!(low_is(&w, &l), "{w}");
+            assert!(!low_is(&w, "kỳ") || l == "kỳ", "{w}");
+            if lower_keeps_len(w.as_bytes()) {
+                assert_eq!(l.len(), w.len(), "{w}");
+            }
+        }
+        assert!(low_is("\u{212A}HÓA", "khóa") && low_is("KHÓA", "khóa") && !low_is("KHO", "khóa"));
     }
 
     #[test]
