@@ -145,6 +145,14 @@ fn lw(w: &str) -> Low<'_> {
             out[i + 2] = x + u8::from(up);
             changed |= up;
             i += 3;
+        } else if c == 0xC6 && matches!(b[i + 1], 0xA0 | 0xA1 | 0xAF | 0xB0) {
+            // Ơ ơ Ư ư: U+01A0 → U+01A1, U+01AF → U+01B0.
+            let x = b[i + 1];
+            let up = x == 0xA0 || x == 0xAF;
+            out[i] = c;
+            out[i + 1] = x + u8::from(up);
+            changed |= up;
+            i += 2;
         } else if c == 0xC4 || c == 0xC5 {
             // U+0100..U+017F: pairs, the lower case one char on.
             let u = (u32::from(c & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
@@ -217,6 +225,16 @@ fn lw_chars(w: &str) -> Low<'_> {
         }
     }
     Low::Stack(b, n)
+}
+
+/// `s.to_lowercase()`, without allocating for short text ([`lw`] but for
+/// the final-sigma rule, which only Greek capital sigma can tell).
+fn lower_str(s: &str) -> Low<'_> {
+    if s.len() > 48 || s.contains('Σ') {
+        Low::Heap(s.to_lowercase())
+    } else {
+        lw(s)
+    }
 }
 
 /// Is `a + " " + b` in the table `set`? (no allocation)
@@ -355,16 +373,32 @@ fn scan_tok(t: &str, p: usize) -> Tok {
     }
     let mut e = p;
     let mut n = 0;
-    let mut chars = t[p..].char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        if is_word(ch) {
-            e = p + i + ch.len_utf8();
+    let mut i = p;
+    while i < b.len() {
+        // Word chars by their bytes: ASCII alphanumerics, U+00C0..U+017F
+        // but × ÷, U+1E00..U+1EFF; the rest through `is_word`.
+        let c0 = b[i];
+        let (is_w, len) = match c0 {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => (true, 1),
+            0x00..=0x7F => (false, 1),
+            0xC3 => (b[i + 1] != 0x97 && b[i + 1] != 0xB7, 2),
+            0xC4 | 0xC5 => (true, 2),
+            0xE1 if (0xB8..=0xBB).contains(&b[i + 1]) => (true, 3),
+            _ => {
+                let ch = t[i..].chars().next().unwrap_or(' ');
+                (is_word(ch), ch.len_utf8())
+            }
+        };
+        if is_w {
+            i += len;
+            e = i;
             n += 1;
-        } else if ch == '\'' && n == 1 && t[p..].starts_with(|x: char| x.is_ascii_uppercase()) {
+        } else if c0 == b'\'' && n == 1 && b[p].is_ascii_uppercase() {
             // Minority prefixes "H'Hen", "K'Nhai", "N'Tơr".
-            match chars.peek() {
-                Some(&(_, nx)) if alpha(nx) => {
-                    e = p + i + 1;
+            match t[i + 1..].chars().next() {
+                Some(nx) if alpha(nx) => {
+                    i += 1;
+                    e = i;
                 }
                 _ => break,
             }
@@ -1519,9 +1553,9 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
     }
     fn add_titles(p: &mut P, titles: &[String]) {
         for ti in titles {
-            let k = ti.to_lowercase();
-            if !p.tkeys.contains(&k) {
-                p.tkeys.push(k);
+            let k = lower_str(ti);
+            if !p.tkeys.iter().any(|x| x.as_bytes() == k.as_ref()) {
+                p.tkeys.push(k.to_string());
                 p.titles.push(ti.clone());
             }
         }
@@ -1534,10 +1568,10 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
             shorts.push(f);
             continue;
         }
-        let key = f.name.to_lowercase();
-        let i = match index.get(&key) {
+        let i = match index.get(&*lower_str(&f.name)) {
             Some(&i) => i,
             None => {
+                let key = f.name.to_lowercase();
                 index.insert(key.clone(), people.len());
                 people.push(P {
                     key,
