@@ -1097,8 +1097,8 @@ fn parse_post(t: &Seg, p: usize) -> (Vec<Title>, usize) {
         let Some(mut title) = parse_title(t, k) else {
             break;
         };
-        let mut probe = title.clone();
-        if cut_name(t, &mut probe, true).is_some() {
+        // Cuts only when it finds a name, and then the title is dropped.
+        if cut_name(t, &mut title, true).is_some() {
             break;
         }
         pos = title.e;
