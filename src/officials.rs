@@ -109,7 +109,77 @@ impl Low<'_> {
 }
 
 /// `w.to_lowercase()` without allocating for short words.
+///
+/// Fast path on bytes for words of ASCII, Latin-1 and Vietnamese letters
+/// (all lowered in place, same length); anything else goes through
+/// [`lw_chars`].
 fn lw(w: &str) -> Low<'_> {
+    let b = w.as_bytes();
+    if b.len() > 48 {
+        return lw_chars(w);
+    }
+    let mut out = [0u8; 48];
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            let up = c.is_ascii_uppercase();
+            out[i] = c | (u8::from(up) << 5);
+            changed |= up;
+            i += 1;
+        } else if c == 0xC3 {
+            // U+00C0..U+00FF: capitals C3 80..9E but × (C3 97).
+            let x = b[i + 1];
+            let up = x <= 0x9E && x != 0x97;
+            out[i] = c;
+            out[i + 1] = x + (u8::from(up) << 5);
+            changed |= up;
+            i += 2;
+        } else if c == 0xE1 && matches!((b[i + 1], b[i + 2]), (0xBA, 0xA0..) | (0xBB, ..=0xB9)) {
+            // U+1EA0..U+1EF9: Vietnamese letters, capitals even.
+            let x = b[i + 2];
+            let up = x % 2 == 0;
+            out[i] = c;
+            out[i + 1] = b[i + 1];
+            out[i + 2] = x + u8::from(up);
+            changed |= up;
+            i += 3;
+        } else if c == 0xC6 && matches!(b[i + 1], 0xA0 | 0xA1 | 0xAF | 0xB0) {
+            // Ơ ơ Ư ư: U+01A0 → U+01A1, U+01AF → U+01B0.
+            let x = b[i + 1];
+            let up = x == 0xA0 || x == 0xAF;
+            out[i] = c;
+            out[i + 1] = x + u8::from(up);
+            changed |= up;
+            i += 2;
+        } else if c == 0xC4 || c == 0xC5 {
+            // U+0100..U+017F: pairs, the lower case one char on.
+            let u = (u32::from(c & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            let ch = char::from_u32(u).unwrap_or('\0');
+            match lower_fast(ch) {
+                Some(l) if (l as u32) < 0x180 => {
+                    let mut x = [0u8; 4];
+                    l.encode_utf8(&mut x);
+                    out[i] = x[0];
+                    out[i + 1] = x[1];
+                    changed |= l != ch;
+                    i += 2;
+                }
+                _ => return lw_chars(w),
+            }
+        } else {
+            return lw_chars(w);
+        }
+    }
+    if !changed {
+        return Low::Same(w);
+    }
+    Low::Stack(out, b.len())
+}
+
+/// [`lw`] char by char, for any text.
+fn lw_chars(w: &str) -> Low<'_> {
     if w.is_ascii() {
         if !w.bytes().any(|x| x.is_ascii_uppercase()) {
             return Low::Same(w);
@@ -155,6 +225,16 @@ fn lw(w: &str) -> Low<'_> {
         }
     }
     Low::Stack(b, n)
+}
+
+/// `s.to_lowercase()`, without allocating for short text ([`lw`] but for
+/// the final-sigma rule, which only Greek capital sigma can tell).
+fn lower_str(s: &str) -> Low<'_> {
+    if s.len() > 48 || s.contains('Σ') {
+        Low::Heap(s.to_lowercase())
+    } else {
+        lw(s)
+    }
 }
 
 /// Is `a + " " + b` in the table `set`? (no allocation)
@@ -203,6 +283,18 @@ struct Seg<'t> {
     toks: [Cell<(usize, Tok)>; MEMO],
     roles: [Cell<(usize, usize, usize)>; MEMO],
     intros: [Cell<(usize, usize, usize)>; MEMO],
+    lows: [Cell<LowMemo>; MEMO],
+}
+
+/// A memo slot of [`tlw`]: the lower case of the word token `s..e`
+/// (`key` = s + 1): the word itself (`n` = 0xFF), `n` bytes of `b`, or
+/// not kept (`n` = 0xFE, too long).
+#[derive(Clone, Copy)]
+struct LowMemo {
+    key: usize,
+    e: usize,
+    n: u8,
+    b: [u8; 32],
 }
 
 /// Slots of each memo of [`Seg`].
@@ -220,6 +312,14 @@ impl<'t> Seg<'t> {
             toks: std::array::from_fn(|_| Cell::new((0, end))),
             roles: std::array::from_fn(|_| Cell::new((0, 0, 0))),
             intros: std::array::from_fn(|_| Cell::new((0, 0, 0))),
+            lows: std::array::from_fn(|_| {
+                Cell::new(LowMemo {
+                    key: 0,
+                    e: 0,
+                    n: 0,
+                    b: [0; 32],
+                })
+            }),
         }
     }
 }
@@ -273,16 +373,32 @@ fn scan_tok(t: &str, p: usize) -> Tok {
     }
     let mut e = p;
     let mut n = 0;
-    let mut chars = t[p..].char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        if is_word(ch) {
-            e = p + i + ch.len_utf8();
+    let mut i = p;
+    while i < b.len() {
+        // Word chars by their bytes: ASCII alphanumerics, U+00C0..U+017F
+        // but × ÷, U+1E00..U+1EFF; the rest through `is_word`.
+        let c0 = b[i];
+        let (is_w, len) = match c0 {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => (true, 1),
+            0x00..=0x7F => (false, 1),
+            0xC3 => (b[i + 1] != 0x97 && b[i + 1] != 0xB7, 2),
+            0xC4 | 0xC5 => (true, 2),
+            0xE1 if (0xB8..=0xBB).contains(&b[i + 1]) => (true, 3),
+            _ => {
+                let ch = t[i..].chars().next().unwrap_or(' ');
+                (is_word(ch), ch.len_utf8())
+            }
+        };
+        if is_w {
+            i += len;
+            e = i;
             n += 1;
-        } else if ch == '\'' && n == 1 && t[p..].starts_with(|x: char| x.is_ascii_uppercase()) {
+        } else if c0 == b'\'' && n == 1 && b[p].is_ascii_uppercase() {
             // Minority prefixes "H'Hen", "K'Nhai", "N'Tơr".
-            match chars.peek() {
-                Some(&(_, nx)) if alpha(nx) => {
-                    e = p + i + 1;
+            match t[i + 1..].chars().next() {
+                Some(nx) if alpha(nx) => {
+                    i += 1;
+                    e = i;
                 }
                 _ => break,
             }
@@ -346,6 +462,42 @@ fn prev_tok(t: &str, p: usize) -> Tok {
         e: end,
         k: Kind::Word,
     }
+}
+
+/// `lw(word(t, k))`, memoised by token: the grammar lower-cases the same
+/// words around an anchor again and again.
+fn tlw<'t>(t: &Seg<'t>, k: &Tok) -> Low<'t> {
+    let w = &t.s[k.s..k.e];
+    let slot = &t.lows[k.s % MEMO];
+    let m = slot.get();
+    if m.key == k.s + 1 && m.e == k.e {
+        match m.n {
+            0xFF => return Low::Same(w),
+            0xFE => {}
+            n => {
+                let mut b = [0u8; 48];
+                b[..32].copy_from_slice(&m.b);
+                return Low::Stack(b, usize::from(n));
+            }
+        }
+    }
+    let l = lw(w);
+    let mut m = LowMemo {
+        key: k.s + 1,
+        e: k.e,
+        n: 0xFE,
+        b: [0; 32],
+    };
+    match &l {
+        Low::Same(_) => m.n = 0xFF,
+        Low::Stack(b, n) if *n <= 32 => {
+            m.b.copy_from_slice(&b[..32]);
+            m.n = *n as u8;
+        }
+        _ => {}
+    }
+    slot.set(m);
+    l
 }
 
 fn word<'t>(t: &'t str, k: &Tok) -> &'t str {
@@ -443,7 +595,7 @@ fn match_role(t: &Seg, t0: Tok) -> Option<(usize, usize)> {
 fn find_role(t: &Seg, t0: Tok) -> Option<(usize, usize)> {
     let start = t0.s;
     let mut cur = t0;
-    let mut w = lw(word(t, &cur));
+    let mut w = tlw(t, &cur);
     if !has(W::RoleFirst, &w) {
         return None;
     }
@@ -455,7 +607,7 @@ fn find_role(t: &Seg, t0: Tok) -> Option<(usize, usize)> {
         if !cur.is_word() {
             return None;
         }
-        w = lw(word(t, &cur));
+        w = tlw(t, &cur);
     }
     if !is_cap(word(t, &cur)) {
         return None;
@@ -474,7 +626,7 @@ fn find_role(t: &Seg, t0: Tok) -> Option<(usize, usize)> {
         if !tok.is_word() {
             break;
         }
-        let low = lw(word(t, &tok));
+        let low = tlw(t, &tok);
         let l = low.as_ref();
         let sep = usize::from(kn > 0);
         if kn + sep + l.len() > key.len() {
@@ -515,10 +667,10 @@ fn match_intro(t: &Seg, t0: Tok) -> Option<usize> {
 
 /// [`match_intro`] without the memo.
 fn find_intro(t: &Seg, t0: Tok) -> Option<usize> {
-    let w = lw(word(t, &t0));
+    let w = tlw(t, &t0);
     if w == "đồng" {
         let n = next_tok(t, t0.e);
-        (n.is_word() && lw(word(t, &n)) == "chí").then_some(n.e)
+        (n.is_word() && tlw(t, &n) == "chí").then_some(n.e)
     } else if w == "đ" {
         // "Đ/c", "đ.c"
         let p = next_tok(t, t0.e);
@@ -527,7 +679,7 @@ fn find_intro(t: &Seg, t0: Tok) -> Option<usize> {
             && p.s == t0.e
             && c.s == p.e
             && c.is_word()
-            && lw(word(t, &c)) == "c")
+            && tlw(t, &c) == "c")
             .then_some(c.e)
     } else if w == "ông" || w == "bà" {
         Some(t0.e)
@@ -562,7 +714,7 @@ fn read_run(t: &Seg, p: usize) -> NameRun {
         if !name_syllable(w, caps) {
             break;
         }
-        let l = lw(w);
+        let l = tlw(t, &k);
         if caps && has(W::NameStops, &l) {
             break;
         }
@@ -572,7 +724,7 @@ fn read_run(t: &Seg, p: usize) -> NameRun {
         // "Văn phòng", "Thành ủy", "Tỉnh ủy" start organisations.
         let nx = next_tok(t, k.e);
         if nx.is_word()
-            && has_pair(W::OrgPairs, &l, &lw(word(t, &nx)))
+            && has_pair(W::OrgPairs, &l, &tlw(t, &nx))
             && !name_syllable(word(t, &nx), caps)
         {
             break;
@@ -618,7 +770,7 @@ fn split_name(t: &Seg, run: &NameRun, after_level: bool) -> Option<usize> {
     let mut best: Option<(i32, usize)> = None;
     for k in 0..n {
         let len = n - k;
-        let first = lw(word(t, &run.toks[k]));
+        let first = tlw(t, &run.toks[k]);
         let tier = surname_tier(&first);
         if tier == 0 || len < 2 || len > max_len(&first) {
             continue;
@@ -628,7 +780,7 @@ fn split_name(t: &Seg, run: &NameRun, after_level: bool) -> Option<usize> {
             continue;
         }
         if run.toks[k..].iter().any(|x| {
-            let l = lw(word(t, x));
+            let l = tlw(t, x);
             ["ban", "bộ", "khối", "sở", "đảng"]
                 .iter()
                 .any(|b| b.as_bytes() == l.as_ref())
@@ -641,13 +793,13 @@ fn split_name(t: &Seg, run: &NameRun, after_level: bool) -> Option<usize> {
         let prefix = (fl.starts_with(b"h'") || fl.starts_with(b"k'")) || (fl == b"y" && len >= 3);
         if len == 2 && tier < 3 && (k > 0 || after_level) && !prefix {
             // "Huyện ủy Lâm Hà": a two-syllable place after a level word.
-            if k == 0 || is_level(lw(word(t, &run.toks[k - 1]))) {
+            if k == 0 || is_level(tlw(t, &run.toks[k - 1])) {
                 continue;
             }
         }
         if k > 0
             && matches!(first.as_str(), "văn" | "thị")
-            && surname_tier(lw(word(t, &run.toks[k - 1]))) > 0
+            && surname_tier(tlw(t, &run.toks[k - 1])) > 0
         {
             // "Lò Văn Sinh": a middle name after a surname, not a surname.
             continue;
@@ -682,7 +834,7 @@ struct Title {
 /// or more syllables)?
 fn starts_name(t: &Seg, k: Tok) -> bool {
     let run = read_run(t, k.s);
-    run.toks.len() >= 2 && surname_tier(lw(word(t, &run.toks[0]))) > 0
+    run.toks.len() >= 2 && surname_tier(tlw(t, &run.toks[0])) > 0
 }
 
 /// A comma inside an organisation name: "Bộ Văn hóa, Thể thao và Du lịch"
@@ -724,7 +876,7 @@ fn comma_inside_pairs(t: &Seg, org: &[Tok], p: usize) -> bool {
         && b.is_word()
         && !is_cap(word(t, &a))
         && !is_cap(word(t, &b))
-        && has_pair(W::OrgPairs, &lw(word(t, &a)), &lw(word(t, &b)))
+        && has_pair(W::OrgPairs, &tlw(t, &a), &tlw(t, &b))
 }
 
 /// Does a rank or degree ("Đại tá", "Thượng tướng", "PGS.TS") start at `k`?
@@ -736,7 +888,7 @@ fn rank_at(t: &Seg, k: Tok) -> bool {
         if !tok.is_word() {
             return false;
         }
-        let l = lw(word(t, &tok));
+        let l = tlw(t, &tok);
         let l = l.as_ref();
         let sep = usize::from(n > 0);
         if n + sep + l.len() > key.len() {
@@ -804,17 +956,13 @@ fn parse_title(t: &Seg, t0: Tok) -> Option<Title> {
             break;
         }
         let w = word(t, &k);
-        let ow = lw(w);
+        let ow = tlw(t, &k);
         if match_intro(t, k).is_some() {
             break;
         }
         let nx = next_tok(t, k.e);
-        let next_lower = if nx.is_word() {
-            lw(word(t, &nx))
-        } else {
-            lw("")
-        };
-        let prev_org = org.last().map_or(lw(""), |x| lw(word(t, x)));
+        let next_lower = if nx.is_word() { tlw(t, &nx) } else { lw("") };
+        let prev_org = org.last().map_or(lw(""), |x| tlw(t, x));
         let ok = if is_predicate_pair(&ow, &next_lower) {
             false
         } else if w.bytes().all(|b| b.is_ascii_digit()) {
@@ -876,7 +1024,7 @@ fn parse_title(t: &Seg, t0: Tok) -> Option<Title> {
     }
     // Never end on a joiner.
     while let Some(last) = org.last() {
-        if matches!(lw(word(t, last)).as_str(), "và" | "của" | "các" | "dự") {
+        if matches!(tlw(t, last).as_str(), "và" | "của" | "các" | "dự") {
             org.pop();
         } else {
             break;
@@ -892,7 +1040,7 @@ fn trailing_run(t: &Seg, title: &Title) -> NameRun {
     let mut i = title.org.len();
     while i > 0 {
         let w = word(t, &title.org[i - 1]);
-        if !name_syllable(w, caps) || (caps && has(W::OrgCaps, lw(w))) {
+        if !name_syllable(w, caps) || (caps && has(W::OrgCaps, tlw(t, &title.org[i - 1]))) {
             break;
         }
         i -= 1;
@@ -911,7 +1059,7 @@ fn cut_name(t: &Seg, title: &mut Title, strict: bool) -> Option<NameRun> {
         return None;
     }
     let first_idx = title.org.len() - run.toks.len();
-    let after_level = first_idx > 0 && is_level(lw(word(t, &title.org[first_idx - 1])));
+    let after_level = first_idx > 0 && is_level(tlw(t, &title.org[first_idx - 1]));
     let k = split_name(t, &run, after_level)?;
     let name = NameRun {
         toks: run.toks[k..].to_vec(),
@@ -949,8 +1097,8 @@ fn parse_post(t: &Seg, p: usize) -> (Vec<Title>, usize) {
         let Some(mut title) = parse_title(t, k) else {
             break;
         };
-        let mut probe = title.clone();
-        if cut_name(t, &mut probe, true).is_some() {
+        // Cuts only when it finds a name, and then the title is dropped.
+        if cut_name(t, &mut title, true).is_some() {
             break;
         }
         pos = title.e;
@@ -958,7 +1106,7 @@ fn parse_post(t: &Seg, p: usize) -> (Vec<Title>, usize) {
         title.org.clear();
         out.push(title);
         let n = next_tok(t, pos);
-        if n.is_punct(',') || n.is_punct('-') || (n.is_word() && lw(word(t, &n)) == "kiêm") {
+        if n.is_punct(',') || n.is_punct('-') || (n.is_word() && tlw(t, &n) == "kiêm") {
             pos = n.e;
         } else {
             break;
@@ -985,7 +1133,7 @@ fn parse_pre(t: &Seg, t0: Tok) -> Vec<Title> {
             break;
         }
         let n = next_tok(t, end);
-        if n.is_punct(',') || (n.is_word() && lw(word(t, &n)) == "kiêm") {
+        if n.is_punct(',') || (n.is_word() && tlw(t, &n) == "kiêm") {
             let m = next_tok(t, n.e);
             if match_role(t, m).is_some() {
                 k = m;
@@ -1029,7 +1177,7 @@ fn accept_run(t: &Seg, run: &NameRun, need_surname: bool) -> Option<(Range<usize
     if n == 0 {
         return None;
     }
-    let first = lw(word(t, &run.toks[0]));
+    let first = tlw(t, &run.toks[0]);
     if n == 1 {
         // A short reference: a single given name, not a single letter.
         if need_surname || first.chars().count() < 2 {
@@ -1072,7 +1220,7 @@ impl Ctx<'_> {
     fn at_intro(&mut self, it: Tok, ie: usize) -> Option<usize> {
         let t = self.t;
         let pv = prev_tok(t, it.s);
-        let plural = pv.is_word() && matches!(lw(word(t, &pv)).as_str(), "các" | "những");
+        let plural = pv.is_word() && matches!(tlw(t, &pv).as_str(), "các" | "những");
         let mut p = ie;
         let c = next_tok(t, p);
         if c.is_punct(':') {
@@ -1136,9 +1284,8 @@ impl Ctx<'_> {
         let t = self.t;
         loop {
             let sep = next_tok(t, end);
-            let ok = sep.is_punct(';')
-                || sep.is_punct(',')
-                || (sep.is_word() && lw(word(t, &sep)) == "và");
+            let ok =
+                sep.is_punct(';') || sep.is_punct(',') || (sep.is_word() && tlw(t, &sep) == "và");
             if !ok {
                 return end;
             }
@@ -1179,7 +1326,7 @@ impl Ctx<'_> {
         }
         let mut pre = parse_pre(t, k);
         let end = pre.last()?.e;
-        if lw(word(t, &k)) == "cố" {
+        if tlw(t, &k) == "cố" {
             // "cố Tổng Bí thư …": a late leader, not a live official.
             let run = read_run(t, end);
             return Some(run.toks.last().map_or(end, |x| x.e));
@@ -1190,7 +1337,7 @@ impl Ctx<'_> {
         if pre.len() == 1
             && colon.is_punct(':')
             && pv.is_word()
-            && matches!(lw(word(t, &pv)).as_str(), "các" | "những")
+            && matches!(tlw(t, &pv).as_str(), "các" | "những")
         {
             let role = title_strings(t, &pre);
             let mut p = colon.e;
@@ -1221,7 +1368,7 @@ impl Ctx<'_> {
         // đồng chí A": the title is someone else's.
         let foreign = pv.is_word()
             && matches!(
-                lw(word(t, &pv)).as_str(),
+                tlw(t, &pv).as_str(),
                 "của" | "mặt" | "quyền" | "lệnh" | "với" | "cho"
             );
         if let Some(run) = pre.last_mut().and_then(|last| cut_name(t, last, false)) {
@@ -1288,7 +1435,7 @@ impl Ctx<'_> {
             prev_tok(t, name_toks[0].s)
         };
         if before.is_word() {
-            let b = lw(word(t, &before));
+            let b = tlw(t, &before);
             if has(W::NameBlockers, &b) || b == "chí" || b == "ông" || b == "bà" {
                 return None;
             }
@@ -1334,7 +1481,7 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
                         let nx = next_tok(&sg, l.e);
                         nx.is_word()
                             && !is_cap(word(&sg, &nx))
-                            && has_pair(W::OrgPairs, &lw(word(&sg, l)), &lw(word(&sg, &nx)))
+                            && has_pair(W::OrgPairs, &tlw(&sg, l), &tlw(&sg, &nx))
                     });
                 let run = if org_tail {
                     NameRun {
@@ -1355,8 +1502,7 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Official> {
             } else if match_role(&sg, k).is_some() {
                 // Step back over a modifier: "nguyên Chủ tịch", "cố Tổng Bí thư".
                 let pv = prev_tok(seg, k.s);
-                let k = if pv.is_word() && pv.s >= consumed && has(W::Modifiers, lw(word(seg, &pv)))
-                {
+                let k = if pv.is_word() && pv.s >= consumed && has(W::Modifiers, tlw(&sg, &pv)) {
                     pv
                 } else {
                     k
@@ -1407,9 +1553,9 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
     }
     fn add_titles(p: &mut P, titles: &[String]) {
         for ti in titles {
-            let k = ti.to_lowercase();
-            if !p.tkeys.contains(&k) {
-                p.tkeys.push(k);
+            let k = lower_str(ti);
+            if !p.tkeys.iter().any(|x| x.as_bytes() == k.as_ref()) {
+                p.tkeys.push(k.to_string());
                 p.titles.push(ti.clone());
             }
         }
@@ -1422,10 +1568,10 @@ fn merge(doc: &Doc, claims: &mut Claims, found: Vec<Found>) -> Vec<Official> {
             shorts.push(f);
             continue;
         }
-        let key = f.name.to_lowercase();
-        let i = match index.get(&key) {
+        let i = match index.get(&*lower_str(&f.name)) {
             Some(&i) => i,
             None => {
+                let key = f.name.to_lowercase();
                 index.insert(key.clone(), people.len());
                 people.push(P {
                     key,
@@ -1611,6 +1757,19 @@ mod tests {
             o[0].titles,
             ["Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Đảng ủy Khối"]
         );
+    }
+
+    #[test]
+    fn lw_agrees_with_char_by_char() {
+        for u in (0..0x2400u32).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            for w in [format!("{c}"), format!("a{c}Ư"), format!("Đ{c}{c}x")] {
+                assert_eq!(&*lw(&w), &*lw_chars(&w), "U+{u:04X}");
+            }
+        }
+        for w in ["ĐỒNG CHÍ", "Nguyễn", "bí thư", "ỦY VIÊN", &"Ă".repeat(30)] {
+            assert_eq!(&*lw(w), w.to_lowercase());
+        }
     }
 
     #[test]

@@ -72,14 +72,26 @@ struct Map {
     entries: Vec<(&'static [u8], u32)>,
 }
 
+/// A multiplicative hash of the word's first and last bytes and its
+/// length (the map compares the words themselves on a hash hit).
 #[inline]
 fn hash(w: &[u8]) -> u32 {
-    // FNV-1a.
-    let mut h: u32 = 0x811C_9DC5;
-    for &b in w {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    h
+    let n = w.len();
+    let x = if n >= 8 {
+        let a = u64::from_le_bytes(w[..8].try_into().unwrap_or([0; 8]));
+        let b = u64::from_le_bytes(w[n - 8..].try_into().unwrap_or([0; 8]));
+        a ^ b.rotate_left(23)
+    } else if n >= 4 {
+        let a = u32::from_le_bytes(w[..4].try_into().unwrap_or([0; 4]));
+        let b = u32::from_le_bytes(w[n - 4..].try_into().unwrap_or([0; 4]));
+        u64::from(a) | (u64::from(b) << 32)
+    } else if n > 0 {
+        u64::from(w[0]) | (u64::from(w[n / 2]) << 8) | (u64::from(w[n - 1]) << 16)
+    } else {
+        0
+    };
+    let h = (x ^ ((n as u64) << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 32) as u32
 }
 
 static MAP: Lazy<Map> = Lazy::new(|| {
