@@ -249,39 +249,123 @@ fn byte_at(t: &str, p: usize) -> Option<u8> {
     t.as_bytes().get(p).copied()
 }
 
-fn word_end(t: &str, p: usize) -> usize {
-    p + t[p..]
-        .chars()
-        .take_while(|&c| is_word_char(c))
-        .map(char::len_utf8)
-        .sum::<usize>()
+/// The char that ends right before byte `p` of `t` and where it starts
+/// (`p` on a char boundary, `p > 0`).
+#[inline]
+fn char_before(t: &str, p: usize) -> (usize, char) {
+    let b = t.as_bytes();
+    let mut i = p - 1;
+    while b[i] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    (i, t[i..p].chars().next().unwrap_or('\0'))
 }
 
-fn word_start(t: &str, p: usize) -> usize {
-    let mut s = p;
-    for (i, c) in t[..p].char_indices().rev() {
-        if !is_word_char(c) {
-            break;
+/// The end of the word run starting at `p`: ASCII bytes are tested
+/// directly, other chars decoded one at a time.
+fn word_end(t: &str, p: usize) -> usize {
+    let b = t.as_bytes();
+    let mut e = p;
+    while e < b.len() {
+        let c = b[e];
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            e += 1;
+        } else {
+            let ch = t[e..].chars().next().unwrap_or('\0');
+            if !is_word_char(ch) {
+                break;
+            }
+            e += ch.len_utf8();
         }
-        s = i;
+    }
+    e
+}
+
+/// The start of the word run ending at `p` (byte-wise, like [`word_end`]).
+fn word_start(t: &str, p: usize) -> usize {
+    let b = t.as_bytes();
+    let mut s = p;
+    while s > 0 {
+        let c = b[s - 1];
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            s -= 1;
+        } else {
+            let (i, ch) = char_before(t, s);
+            if !is_word_char(ch) {
+                break;
+            }
+            s = i;
+        }
     }
     s
 }
 
-/// `a` equals the lower-case word `k`, ignoring case.
+/// `a` equals the lower-case word `k`, ignoring case: byte-wise while the
+/// bytes agree or differ by ASCII case, char-wise folding otherwise.
 #[inline]
 fn eq_ci(a: &str, k: &str) -> bool {
     if a.len() != k.len() {
         return false;
     }
-    if a == k {
-        return true;
+    let (x, y) = (a.as_bytes(), k.as_bytes());
+    for i in 0..x.len() {
+        if x[i] == y[i] || (x[i] < 0x80 && x[i].to_ascii_lowercase() == y[i]) {
+            continue;
+        }
+        if x[i] < 0x80 && y[i] < 0x80 {
+            return false;
+        }
+        return a.chars().flat_map(char::to_lowercase).eq(k.chars());
     }
-    let (x, y) = (a.as_bytes()[0], k.as_bytes()[0]);
-    if x.is_ascii() && x.to_ascii_lowercase() != y {
-        return false;
+    true
+}
+
+/// A word of the text lower-cased into a small buffer, compared with the
+/// lower-case word tables without allocating. `None` when lower-casing
+/// changes its byte length or it is too long: no table word can equal it
+/// then (see [`eq_ci`], which requires equal lengths).
+struct Low {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Low {
+    fn new(w: &str) -> Option<Low> {
+        if w.len() > 32 {
+            return None;
+        }
+        let mut l = Low {
+            buf: [0; 32],
+            len: 0,
+        };
+        if w.is_ascii() {
+            for (d, s) in l.buf.iter_mut().zip(w.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            l.len = w.len();
+            return Some(l);
+        }
+        for c in w.chars().flat_map(char::to_lowercase) {
+            let n = c.len_utf8();
+            if l.len + n > 32 {
+                return None;
+            }
+            c.encode_utf8(&mut l.buf[l.len..]);
+            l.len += n;
+        }
+        (l.len == w.len()).then_some(l)
     }
-    a.chars().flat_map(char::to_lowercase).eq(k.chars())
+
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
 }
 
 /// The phrase `k` (lower-case words, single spaces) after `p` and optional
@@ -313,23 +397,60 @@ fn kw_back(t: &str, p: usize, k: &str) -> Option<usize> {
     Some(q)
 }
 
-/// The longest phrase of `ks` ending before `p`: (index, start).
-fn kws_back<'k>(
-    t: &str,
-    p: usize,
-    ks: impl IntoIterator<Item = &'k str>,
-) -> Option<(usize, usize)> {
+/// The word before `p` (after optional spaces), lower-cased: its start and
+/// its lower-case form; `None` when no word ends there.
+#[inline]
+fn low_before(t: &str, p: usize) -> Option<(usize, Low)> {
     let q = sp_back(t, p);
     let s = word_start(t, q);
     if s == q {
         return None;
     }
-    let w = &t[s..q];
-    ks.into_iter()
-        .enumerate()
-        .filter(|(_, k)| eq_ci(w, k.rsplit(' ').next().unwrap_or(k)))
-        .filter_map(|(i, k)| kw_back(t, p, k).map(|s| (i, s)))
-        .min_by_key(|&(_, s)| s)
+    Some((s, Low::new(&t[s..q])?))
+}
+
+/// The longest phrase of `ks` ending before `p`: (index, start). The word
+/// before `p` is lower-cased once and compared with the last word of every
+/// entry; only entries whose last word matches walk further back.
+fn kws_back<'k>(
+    t: &str,
+    p: usize,
+    ks: impl IntoIterator<Item = &'k str>,
+) -> Option<(usize, usize)> {
+    let (s, w) = low_before(t, p)?;
+    kws_back_low(t, s, w.bytes(), ks)
+}
+
+/// [`kws_back`] once the word before is known: it starts at `s` and
+/// lower-cases to `w`.
+fn kws_back_low<'k>(
+    t: &str,
+    s: usize,
+    w: &[u8],
+    ks: impl IntoIterator<Item = &'k str>,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, k) in ks.into_iter().enumerate() {
+        let kb = k.as_bytes();
+        if !kb.ends_with(w) {
+            continue;
+        }
+        let rest = kb.len() - w.len();
+        let start = if rest == 0 {
+            s
+        } else if kb[rest - 1] != b' ' {
+            continue;
+        } else {
+            match kw_back(t, s, &k[..rest - 1]) {
+                Some(st) => st,
+                None => continue,
+            }
+        };
+        if best.is_none_or(|(_, b)| start < b) {
+            best = Some((i, start));
+        }
+    }
+    best
 }
 
 /// The longest phrase of `ks` after `p`: (index, end).
@@ -339,11 +460,29 @@ fn kws<'k>(t: &str, p: usize, ks: impl Iterator<Item = &'k str>) -> Option<(usiz
     if e == q {
         return None;
     }
-    let w = &t[q..e];
-    ks.enumerate()
-        .filter(|(_, k)| eq_ci(w, k.split(' ').next().unwrap_or(k)))
-        .filter_map(|(i, k)| kw(t, p, k).map(|e| (i, e)))
-        .max_by_key(|&(_, e)| e)
+    let w = Low::new(&t[q..e])?;
+    let w = w.bytes();
+    let mut best: Option<(usize, usize)> = None;
+    for (i, k) in ks.enumerate() {
+        let kb = k.as_bytes();
+        if !kb.starts_with(w) {
+            continue;
+        }
+        let end = if kb.len() == w.len() {
+            e
+        } else if kb[w.len()] != b' ' {
+            continue;
+        } else {
+            match kw(t, e, &k[w.len() + 1..]) {
+                Some(en) => en,
+                None => continue,
+            }
+        };
+        if best.is_none_or(|(_, b)| end >= b) {
+            best = Some((i, end));
+        }
+    }
+    best
 }
 
 /// A run of 1-4 ASCII digits at `p` (the run must not go on): value, end,
