@@ -306,6 +306,29 @@ fn word_start(t: &str, p: usize) -> usize {
     s
 }
 
+/// The lower case of `c` when it is a single char: a fast path for ASCII
+/// and the Latin letters Vietnamese uses (checked against
+/// `char::to_lowercase` in the tests), the general tables otherwise;
+/// `None` when the lower case is several chars.
+#[inline]
+fn lower_char(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xD7..=0xFF => u,
+        0x100..=0x12F | 0x132..=0x137 | 0x1EA0..=0x1EFF => u | 1,
+        0x1A0 | 0x1AF => u + 1,
+        0x1A1 | 0x1B0 | 0x300..=0x36F => u,
+        _ => {
+            let mut it = c.to_lowercase();
+            let l = it.next()?;
+            return it.next().is_none().then_some(l);
+        }
+    };
+    char::from_u32(l)
+}
+
 /// `a` equals the lower-case word `k`, ignoring case: byte-wise while the
 /// bytes agree or differ by ASCII case, char-wise folding otherwise.
 #[inline]
@@ -321,9 +344,31 @@ fn eq_ci(a: &str, k: &str) -> bool {
         if x[i] < 0x80 && y[i] < 0x80 {
             return false;
         }
-        return a.chars().flat_map(char::to_lowercase).eq(k.chars());
+        return eq_ci_chars(a, k);
     }
     true
+}
+
+/// [`eq_ci`] char by char: `a` lower-cased equals `k`.
+fn eq_ci_chars(a: &str, k: &str) -> bool {
+    let mut ks = k.chars();
+    for c in a.chars() {
+        match lower_char(c) {
+            Some(l) => {
+                if ks.next() != Some(l) {
+                    return false;
+                }
+            }
+            None => {
+                for l in c.to_lowercase() {
+                    if ks.next() != Some(l) {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+    ks.next().is_none()
 }
 
 /// A word of the text lower-cased into a small buffer, compared with the
@@ -351,7 +396,9 @@ impl Low {
             l.len = w.len();
             return Some(l);
         }
-        for c in w.chars().flat_map(char::to_lowercase) {
+        for c in w.chars() {
+            // A lower case of several chars changes the length.
+            let c = lower_char(c)?;
             let n = c.len_utf8();
             if l.len + n > 32 {
                 return None;
@@ -366,6 +413,13 @@ impl Low {
     fn bytes(&self) -> &[u8] {
         &self.buf[..self.len]
     }
+}
+
+/// Byte-wise equality of two short slices of the same length, inline
+/// (no `memcmp` call for words of a few bytes).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The phrase `k` (lower-case words, single spaces) after `p` and optional
@@ -432,7 +486,7 @@ fn kws_back_low<'k>(
     let mut best: Option<(usize, usize)> = None;
     for (i, k) in ks.into_iter().enumerate() {
         let kb = k.as_bytes();
-        if !kb.ends_with(w) {
+        if kb.len() < w.len() || !same(&kb[kb.len() - w.len()..], w) {
             continue;
         }
         let rest = kb.len() - w.len();
@@ -465,7 +519,7 @@ fn kws<'k>(t: &str, p: usize, ks: impl Iterator<Item = &'k str>) -> Option<(usiz
     let mut best: Option<(usize, usize)> = None;
     for (i, k) in ks.enumerate() {
         let kb = k.as_bytes();
-        if !kb.starts_with(w) {
+        if kb.len() < w.len() || !same(&kb[..w.len()], w) {
             continue;
         }
         let end = if kb.len() == w.len() {
@@ -1005,6 +1059,12 @@ impl<'a> Seg<'a> {
     /// The cue words before `p`.
     fn cues(&self, p: usize, edges: bool) -> Cues {
         let t = self.t;
+        if !may_cue(t, p) {
+            return Cues {
+                start: p,
+                ..Cues::default()
+            };
+        }
         let mut c = Cues {
             start: p,
             ..Cues::default()
@@ -1823,6 +1883,38 @@ impl<'a> Seg<'a> {
     }
 }
 
+/// The last words of every cue phrase [`Seg::cues`] looks for (day words,
+/// parts of the day, weekdays, edges, modifiers, "dịp", "quốc khánh"),
+/// sorted: a word before an anchor that is none of them starts no cue.
+static CUE_LAST_WORDS: Lazy<Vec<&'static [u8]>> = Lazy::new(|| {
+    let mut v: Vec<&'static [u8]> = DAY_WORDS
+        .iter()
+        .chain(PARTS_OF_DAY)
+        .chain(WEEKDAYS)
+        .copied()
+        .chain(EDGES.iter().map(|x| x.0))
+        .chain(MODIFIERS.iter().map(|x| x.0))
+        .chain(["dịp", "quốc khánh"])
+        .map(|k| k.rsplit(' ').next().unwrap_or(k).as_bytes())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// False when [`Seg::cues`] can find nothing before `p`: no ",", "(" and
+/// no word of [`CUE_LAST_WORDS`] right before it (after spaces).
+fn may_cue(t: &str, p: usize) -> bool {
+    let q = sp_back(t, p);
+    if q > 0 && matches!(t.as_bytes()[q - 1], b',' | b'(') {
+        return true;
+    }
+    match low_before(t, q) {
+        Some((_, w)) => CUE_LAST_WORDS.binary_search(&w.bytes()).is_ok(),
+        None => false,
+    }
+}
+
 /// True when the word before `p` is a number written in digits.
 fn prev_is_number(t: &str, p: usize) -> bool {
     let q = sp_back(t, p);
@@ -2198,6 +2290,18 @@ mod tests {
             vec![(Some("2020-10-31".into()), "trước ngày 31/10/2020".into())]
         );
         assert!(run("có 45/67 đảng bộ và 1/3 cấp ủy viên", A).is_empty());
+    }
+
+    #[test]
+    fn lower_char_agrees_with_unicode() {
+        for c in (0u32..0x2000)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            let mut it = c.to_lowercase();
+            let want = it.next().filter(|_| it.next().is_none());
+            assert_eq!(lower_char(c), want, "{c:?}");
+        }
     }
 
     #[test]
