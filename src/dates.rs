@@ -37,10 +37,29 @@ static KEYWORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&alts.join("|")).expect("keyword regex")
 });
 
-/// The next run of ASCII digits at or after `from`.
+/// The next run of ASCII digits at or after `from`. Digits are rare in
+/// running text: eight bytes are tested at a time (a digit lane is one
+/// whose low seven bits lie in 0x30..=0x39 and whose high bit is clear).
 fn next_digits(t: &str, from: usize) -> Option<(usize, usize)> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
     let b = t.as_bytes();
-    let s = from + b.get(from..)?.iter().position(u8::is_ascii_digit)?;
+    let mut i = from;
+    let s = loop {
+        let Some(chunk) = b.get(i..i + 8) else {
+            break i + b.get(i..)?.iter().position(u8::is_ascii_digit)?;
+        };
+        let x = u64::from_le_bytes(chunk.try_into().ok()?);
+        let y = x & !HI;
+        // No lane carries: y <= 0x7f, so y + 0x50 and y + 0x46 fit a byte.
+        let ge0 = y + LO * (0x80 - b'0' as u64);
+        let gt9 = y + LO * (0x7f - b'9' as u64);
+        let m = ge0 & !gt9 & !x & HI;
+        if m != 0 {
+            break i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    };
     let e = s + b[s..].iter().take_while(|c| c.is_ascii_digit()).count();
     Some((s, e))
 }
@@ -426,29 +445,46 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// spaces: its end.
 fn kw(t: &str, p: usize, k: &str) -> Option<usize> {
     let mut q = p;
-    for w in k.split(' ') {
+    let mut rest = k;
+    loop {
+        // Split on the byte: cheaper than `str::split` for a few words.
+        let (w, more) = match rest.bytes().position(|c| c == b' ') {
+            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+            None => (rest, None),
+        };
         q = sp(t, q);
         let e = word_end(t, q);
         if e == q || !eq_ci(&t[q..e], w) {
             return None;
         }
         q = e;
+        match more {
+            Some(m) => rest = m,
+            None => return Some(q),
+        }
     }
-    Some(q)
 }
 
 /// The phrase `k` ending before `p` (optional spaces between): its start.
 fn kw_back(t: &str, p: usize, k: &str) -> Option<usize> {
     let mut q = p;
-    for w in k.rsplit(' ') {
+    let mut rest = k;
+    loop {
+        let (more, w) = match rest.bytes().rposition(|c| c == b' ') {
+            Some(i) => (Some(&rest[..i]), &rest[i + 1..]),
+            None => (None, rest),
+        };
         q = sp_back(t, q);
         let s = word_start(t, q);
         if s == q || !eq_ci(&t[s..q], w) {
             return None;
         }
         q = s;
+        match more {
+            Some(m) => rest = m,
+            None => return Some(q),
+        }
     }
-    Some(q)
 }
 
 /// The word before `p` (after optional spaces), lower-cased: its start and
@@ -641,7 +677,7 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
 
 fn shift_days(a: Anchor, n: i64) -> String {
     let (y, m, d) = civil_from_days(days_from_civil(a.year, a.month, a.day) + n);
-    format!("{y:04}-{m:02}-{d:02}")
+    fmt_pt(&Pt::ymd(Some(y), Some(m), Some(d)))
 }
 
 fn shift_months(a: Anchor, n: i64) -> String {
@@ -922,16 +958,19 @@ impl<'a> Seg<'a> {
             return None;
         }
         // The numeric token: up to 6 numbers joined by single separators.
-        let mut nums: Vec<(u32, usize)> = Vec::with_capacity(6);
-        let mut seps: Vec<u8> = Vec::with_capacity(5);
+        // Fixed arrays, not vectors: this runs at every digit anchor.
+        let mut nums_buf = [(0u32, 0usize); 6];
+        let mut seps_buf = [0u8; 5];
         let (v, mut e, n) = num(t, p)?;
-        nums.push((v, n));
-        while nums.len() < 6 {
+        nums_buf[0] = (v, n);
+        let mut count = 1;
+        while count < 6 {
             match byte_at(t, e) {
                 Some(c @ (b'/' | b'-' | b'.')) => match num(t, e + 1) {
                     Some((v2, e2, n2)) => {
-                        nums.push((v2, n2));
-                        seps.push(c);
+                        nums_buf[count] = (v2, n2);
+                        seps_buf[count - 1] = c;
+                        count += 1;
                         e = e2;
                     }
                     None => break,
@@ -939,6 +978,8 @@ impl<'a> Seg<'a> {
                 _ => break,
             }
         }
+        let nums = &nums_buf[..count];
+        let seps = &seps_buf[..count - 1];
         if byte_at(t, e).is_some_and(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -992,7 +1033,7 @@ impl<'a> Seg<'a> {
             Pt::ymd(y.map(|i| val(i) as i32), Some(val(m)), Some(val(d)))
         };
         let yok = |i: usize| (1900..=2100).contains(&val(i));
-        let (pt, need, range) = match (nums.len(), seps.as_slice()) {
+        let (pt, need, range) = match (nums.len(), seps) {
             (2, [s]) if two(0) && two(1) => {
                 let need = if *s == b'.' { Need::Strong } else { Need::Cue };
                 (pt3(0, 1, None), need, None)
@@ -2028,32 +2069,74 @@ impl Context {
     }
 }
 
+/// Appends `v` zero-padded to `width` digits, like `format!("{v:0width$}")`
+/// without the formatting machinery.
+fn push_pad(s: &mut String, v: i64, width: usize) {
+    if v < 0 {
+        use std::fmt::Write;
+        let _ = write!(s, "{v:0width$}");
+        return;
+    }
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = v as u64;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in buf.len() - i..width {
+        s.push('0');
+    }
+    s.extend(buf[i..].iter().map(|&d| d as char));
+}
+
 fn fmt_pt(p: &Pt) -> String {
-    let mut s = match p.y {
-        Some(y) => format!("{y:04}"),
-        None => "XXXX".to_string(),
-    };
+    let mut s = String::with_capacity(32);
+    fmt_pt_into(&mut s, p);
+    s
+}
+
+/// Appends the value of a point: "2020-08-25T14:30+07:00", "XXXX-07-09".
+fn fmt_pt_into(s: &mut String, p: &Pt) {
+    match p.y {
+        Some(y) => push_pad(s, y.into(), 4),
+        None => s.push_str("XXXX"),
+    }
     if p.m.is_some() || p.d.is_some() || p.time.is_some() {
         match p.m {
-            Some(m) => s.push_str(&format!("-{m:02}")),
+            Some(m) => {
+                s.push('-');
+                push_pad(s, m.into(), 2);
+            }
             None => s.push_str("-XX"),
         }
     }
     if p.d.is_some() || p.time.is_some() {
         match p.d {
-            Some(d) => s.push_str(&format!("-{d:02}")),
+            Some(d) => {
+                s.push('-');
+                push_pad(s, d.into(), 2);
+            }
             None => s.push_str("-XX"),
         }
     }
     if let Some((h, m)) = p.time {
-        s.push_str(&format!("T{h:02}:{m:02}"));
+        s.push('T');
+        push_pad(s, h.into(), 2);
+        s.push(':');
+        push_pad(s, m.into(), 2);
         if let Some(z) = p.zone {
-            let sign = if z < 0 { '-' } else { '+' };
+            s.push(if z < 0 { '-' } else { '+' });
             let z = z.abs();
-            s.push_str(&format!("{sign}{:02}:{:02}", z / 60, z % 60));
+            push_pad(s, (z / 60).into(), 2);
+            s.push(':');
+            push_pad(s, (z % 60).into(), 2);
         }
     }
-    s
 }
 
 fn fmt_year(y: Option<i32>) -> String {
@@ -2197,7 +2280,11 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
                 if !valid_pt(&a) || !valid_pt(&b) {
                     continue;
                 }
-                Some(format!("{}/{}", fmt_pt(&a), fmt_pt(&b)))
+                let mut s = String::with_capacity(48);
+                fmt_pt_into(&mut s, &a);
+                s.push('/');
+                fmt_pt_into(&mut s, &b);
+                Some(s)
             }
             Val::Quarter(y, q) => {
                 let y = y.or_else(|| {
