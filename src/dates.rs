@@ -41,7 +41,7 @@ static KEYWORDS: Lazy<Regex> = Lazy::new(|| {
 /// The next run of ASCII digits at or after `from`. Digits are rare in
 /// running text: eight or sixteen bytes are tested at a time (see
 /// [`digit_lanes`]).
-fn next_digits(t: &str, from: usize) -> Option<(usize, usize)> {
+pub(crate) fn next_digits(t: &str, from: usize) -> Option<(usize, usize)> {
     let b = t.as_bytes();
     let mut i = from;
     // Sixteen bytes per step while no digit can be there.
@@ -347,7 +347,7 @@ fn word_start(t: &str, p: usize) -> usize {
 /// `char::to_lowercase` in the tests), the general tables otherwise;
 /// `None` when the lower case is several chars.
 #[inline]
-fn lower_char(c: char) -> Option<char> {
+pub(crate) fn lower_char(c: char) -> Option<char> {
     let u = c as u32;
     let l = match u {
         0..=0x7F => return Some(c.to_ascii_lowercase()),
