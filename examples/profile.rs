@@ -33,11 +33,7 @@ fn main() {
         "nfd" => seeds.iter().map(|t| t.nfd().collect()).collect(),
         "tones" => seeds
             .iter()
-            .map(|t| {
-                t.replace("hóa", "hoá")
-                    .replace("Ủy", "Uỷ")
-                    .replace("ủy", "uỷ")
-            })
+            .map(|t| t.replace("hóa", "hoá").replace("Ủy", "Uỷ").replace("ủy", "uỷ"))
             .collect(),
         "long" => vec![seeds.join("\n\n").repeat(20)],
         _ => seeds,
