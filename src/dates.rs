@@ -8,6 +8,7 @@
 //! Missing years and months are filled in a second pass, from the article's
 //! publication date first, else from the nearest explicit year in the text.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
@@ -37,12 +38,47 @@ static KEYWORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&alts.join("|")).expect("keyword regex")
 });
 
-/// The next run of ASCII digits at or after `from`.
-fn next_digits(t: &str, from: usize) -> Option<(usize, usize)> {
+/// The next run of ASCII digits at or after `from`. Digits are rare in
+/// running text: eight or sixteen bytes are tested at a time (see
+/// [`digit_lanes`]).
+pub(crate) fn next_digits(t: &str, from: usize) -> Option<(usize, usize)> {
     let b = t.as_bytes();
-    let s = from + b.get(from..)?.iter().position(u8::is_ascii_digit)?;
+    let mut i = from;
+    // Sixteen bytes per step while no digit can be there.
+    while i + 16 <= b.len() {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().ok()?);
+        let z = u64::from_le_bytes(b[i + 8..i + 16].try_into().ok()?);
+        if digit_lanes(x) | digit_lanes(z) != 0 {
+            break;
+        }
+        i += 16;
+    }
+    let s = loop {
+        let Some(chunk) = b.get(i..i + 8) else {
+            break i + b.get(i..)?.iter().position(u8::is_ascii_digit)?;
+        };
+        let m = digit_lanes(u64::from_le_bytes(chunk.try_into().ok()?));
+        if m != 0 {
+            break i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    };
     let e = s + b[s..].iter().take_while(|c| c.is_ascii_digit()).count();
     Some((s, e))
+}
+
+/// The high bit of every byte lane of `x` (little-endian) that holds an
+/// ASCII digit: its low seven bits lie in 0x30..=0x39 and its high bit is
+/// clear.
+#[inline]
+fn digit_lanes(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let y = x & !HI;
+    // No lane carries: y <= 0x7f, so y + 0x50 and y + 0x46 fit a byte.
+    let ge0 = y + LO * (0x80 - b'0' as u64);
+    let gt9 = y + LO * (0x7f - b'9' as u64);
+    ge0 & !gt9 & !x & HI
 }
 
 // ---------------------------------------------------------------------------
@@ -249,101 +285,300 @@ fn byte_at(t: &str, p: usize) -> Option<u8> {
     t.as_bytes().get(p).copied()
 }
 
-fn word_end(t: &str, p: usize) -> usize {
-    p + t[p..]
-        .chars()
-        .take_while(|&c| is_word_char(c))
-        .map(char::len_utf8)
-        .sum::<usize>()
+/// The char that ends right before byte `p` of `t` and where it starts
+/// (`p` on a char boundary, `p > 0`).
+#[inline]
+fn char_before(t: &str, p: usize) -> (usize, char) {
+    let b = t.as_bytes();
+    let mut i = p - 1;
+    while b[i] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    (i, t[i..p].chars().next().unwrap_or('\0'))
 }
 
-fn word_start(t: &str, p: usize) -> usize {
-    let mut s = p;
-    for (i, c) in t[..p].char_indices().rev() {
-        if !is_word_char(c) {
-            break;
+/// The end of the word run starting at `p`: ASCII bytes are tested
+/// directly, other chars decoded one at a time.
+fn word_end(t: &str, p: usize) -> usize {
+    let b = t.as_bytes();
+    let mut e = p;
+    while e < b.len() {
+        let c = b[e];
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            e += 1;
+        } else {
+            let ch = t[e..].chars().next().unwrap_or('\0');
+            if !is_word_char(ch) {
+                break;
+            }
+            e += ch.len_utf8();
         }
-        s = i;
+    }
+    e
+}
+
+/// The start of the word run ending at `p` (byte-wise, like [`word_end`]).
+fn word_start(t: &str, p: usize) -> usize {
+    let b = t.as_bytes();
+    let mut s = p;
+    while s > 0 {
+        let c = b[s - 1];
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            s -= 1;
+        } else {
+            let (i, ch) = char_before(t, s);
+            if !is_word_char(ch) {
+                break;
+            }
+            s = i;
+        }
     }
     s
 }
 
-/// `a` equals the lower-case word `k`, ignoring case.
+/// The lower case of `c` when it is a single char: a fast path for ASCII
+/// and the Latin letters Vietnamese uses (checked against
+/// `char::to_lowercase` in the tests), the general tables otherwise;
+/// `None` when the lower case is several chars.
+#[inline]
+pub(crate) fn lower_char(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xD7..=0xFF => u,
+        0x100..=0x12F | 0x132..=0x137 | 0x1EA0..=0x1EFF => u | 1,
+        0x1A0 | 0x1AF => u + 1,
+        0x1A1 | 0x1B0 | 0x300..=0x36F => u,
+        _ => {
+            let mut it = c.to_lowercase();
+            let l = it.next()?;
+            return it.next().is_none().then_some(l);
+        }
+    };
+    char::from_u32(l)
+}
+
+/// `a` equals the lower-case word `k`, ignoring case: byte-wise while the
+/// bytes agree or differ by ASCII case, char-wise folding otherwise.
 #[inline]
 fn eq_ci(a: &str, k: &str) -> bool {
     if a.len() != k.len() {
         return false;
     }
-    if a == k {
-        return true;
+    let (x, y) = (a.as_bytes(), k.as_bytes());
+    for i in 0..x.len() {
+        if x[i] == y[i] || (x[i] < 0x80 && x[i].to_ascii_lowercase() == y[i]) {
+            continue;
+        }
+        if x[i] < 0x80 && y[i] < 0x80 {
+            return false;
+        }
+        return eq_ci_chars(a, k);
     }
-    let (x, y) = (a.as_bytes()[0], k.as_bytes()[0]);
-    if x.is_ascii() && x.to_ascii_lowercase() != y {
-        return false;
+    true
+}
+
+/// [`eq_ci`] char by char: `a` lower-cased equals `k`.
+fn eq_ci_chars(a: &str, k: &str) -> bool {
+    let mut ks = k.chars();
+    for c in a.chars() {
+        match lower_char(c) {
+            Some(l) => {
+                if ks.next() != Some(l) {
+                    return false;
+                }
+            }
+            None => {
+                for l in c.to_lowercase() {
+                    if ks.next() != Some(l) {
+                        return false;
+                    }
+                }
+            }
+        }
     }
-    a.chars().flat_map(char::to_lowercase).eq(k.chars())
+    ks.next().is_none()
+}
+
+/// A word of the text lower-cased into a small buffer, compared with the
+/// lower-case word tables without allocating. `None` when lower-casing
+/// changes its byte length or it is too long: no table word can equal it
+/// then (see [`eq_ci`], which requires equal lengths).
+#[derive(Clone, Copy)]
+struct Low {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Low {
+    fn new(w: &str) -> Option<Low> {
+        if w.len() > 32 {
+            return None;
+        }
+        let mut l = Low {
+            buf: [0; 32],
+            len: 0,
+        };
+        if w.is_ascii() {
+            for (d, s) in l.buf.iter_mut().zip(w.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            l.len = w.len();
+            return Some(l);
+        }
+        for c in w.chars() {
+            // A lower case of several chars changes the length.
+            let c = lower_char(c)?;
+            let n = c.len_utf8();
+            if l.len + n > 32 {
+                return None;
+            }
+            c.encode_utf8(&mut l.buf[l.len..]);
+            l.len += n;
+        }
+        (l.len == w.len()).then_some(l)
+    }
+
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// Byte-wise equality of two short slices of the same length, inline
+/// (no `memcmp` call for words of a few bytes).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The phrase `k` (lower-case words, single spaces) after `p` and optional
 /// spaces: its end.
 fn kw(t: &str, p: usize, k: &str) -> Option<usize> {
     let mut q = p;
-    for w in k.split(' ') {
+    let mut rest = k;
+    loop {
+        // Split on the byte: cheaper than `str::split` for a few words.
+        let (w, more) = match rest.bytes().position(|c| c == b' ') {
+            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+            None => (rest, None),
+        };
         q = sp(t, q);
         let e = word_end(t, q);
         if e == q || !eq_ci(&t[q..e], w) {
             return None;
         }
         q = e;
+        match more {
+            Some(m) => rest = m,
+            None => return Some(q),
+        }
     }
-    Some(q)
 }
 
 /// The phrase `k` ending before `p` (optional spaces between): its start.
 fn kw_back(t: &str, p: usize, k: &str) -> Option<usize> {
     let mut q = p;
-    for w in k.rsplit(' ') {
+    let mut rest = k;
+    loop {
+        let (more, w) = match rest.bytes().rposition(|c| c == b' ') {
+            Some(i) => (Some(&rest[..i]), &rest[i + 1..]),
+            None => (None, rest),
+        };
         q = sp_back(t, q);
         let s = word_start(t, q);
         if s == q || !eq_ci(&t[s..q], w) {
             return None;
         }
         q = s;
+        match more {
+            Some(m) => rest = m,
+            None => return Some(q),
+        }
     }
-    Some(q)
 }
 
-/// The longest phrase of `ks` ending before `p`: (index, start).
-fn kws_back<'k>(
-    t: &str,
-    p: usize,
-    ks: impl IntoIterator<Item = &'k str>,
-) -> Option<(usize, usize)> {
+/// The word before `p` (after optional spaces), lower-cased: its start and
+/// its lower-case form; `None` when no word ends there.
+#[inline]
+fn low_before(t: &str, p: usize) -> Option<(usize, Low)> {
     let q = sp_back(t, p);
     let s = word_start(t, q);
     if s == q {
         return None;
     }
-    let w = &t[s..q];
-    ks.into_iter()
-        .enumerate()
-        .filter(|(_, k)| eq_ci(w, k.rsplit(' ').next().unwrap_or(k)))
-        .filter_map(|(i, k)| kw_back(t, p, k).map(|s| (i, s)))
-        .min_by_key(|&(_, s)| s)
+    Some((s, Low::new(&t[s..q])?))
 }
 
-/// The longest phrase of `ks` after `p`: (index, end).
-fn kws<'k>(t: &str, p: usize, ks: impl Iterator<Item = &'k str>) -> Option<(usize, usize)> {
-    let q = sp(t, p);
-    let e = word_end(t, q);
-    if e == q {
-        return None;
+/// The longest phrase of `ks` ending where the word that starts at `s` and
+/// lower-cases to `w` ends: (index, start). Only entries whose last word
+/// is `w` walk further back.
+fn kws_back_low<'k>(
+    t: &str,
+    s: usize,
+    w: &[u8],
+    ks: impl IntoIterator<Item = &'k str>,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, k) in ks.into_iter().enumerate() {
+        let kb = k.as_bytes();
+        if kb.len() < w.len() || !same(&kb[kb.len() - w.len()..], w) {
+            continue;
+        }
+        let rest = kb.len() - w.len();
+        let start = if rest == 0 {
+            s
+        } else if kb[rest - 1] != b' ' {
+            continue;
+        } else {
+            match kw_back(t, s, &k[..rest - 1]) {
+                Some(st) => st,
+                None => continue,
+            }
+        };
+        if best.is_none_or(|(_, b)| start < b) {
+            best = Some((i, start));
+        }
     }
-    let w = &t[q..e];
-    ks.enumerate()
-        .filter(|(_, k)| eq_ci(w, k.split(' ').next().unwrap_or(k)))
-        .filter_map(|(i, k)| kw(t, p, k).map(|e| (i, e)))
-        .max_by_key(|&(_, e)| e)
+    best
+}
+
+/// The longest phrase of `ks` starting with the word that ends at `e` and
+/// lower-cases to `w`: (index, end).
+fn kws_low<'k>(
+    t: &str,
+    e: usize,
+    w: &[u8],
+    ks: impl Iterator<Item = &'k str>,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, k) in ks.enumerate() {
+        let kb = k.as_bytes();
+        if kb.len() < w.len() || !same(&kb[..w.len()], w) {
+            continue;
+        }
+        let end = if kb.len() == w.len() {
+            e
+        } else if kb[w.len()] != b' ' {
+            continue;
+        } else {
+            match kw(t, e, &k[w.len() + 1..]) {
+                Some(en) => en,
+                None => continue,
+            }
+        };
+        if best.is_none_or(|(_, b)| end >= b) {
+            best = Some((i, end));
+        }
+    }
+    best
 }
 
 /// A run of 1-4 ASCII digits at `p` (the run must not go on): value, end,
@@ -358,7 +593,7 @@ fn num(t: &str, p: usize) -> Option<(u32, usize, usize)> {
     if n == 0 || n > 4 {
         return None;
     }
-    let v = t[p..e].parse().ok()?;
+    let v = b[p..e].iter().fold(0, |v, &d| v * 10 + u32::from(d - b'0'));
     Some((v, e, n))
 }
 
@@ -448,7 +683,7 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
 
 fn shift_days(a: Anchor, n: i64) -> String {
     let (y, m, d) = civil_from_days(days_from_civil(a.year, a.month, a.day) + n);
-    format!("{y:04}-{m:02}-{d:02}")
+    fmt_pt(&Pt::ymd(Some(y), Some(m), Some(d)))
 }
 
 fn shift_months(a: Anchor, n: i64) -> String {
@@ -466,6 +701,102 @@ fn shift_months(a: Anchor, n: i64) -> String {
 struct Seg<'a> {
     t: &'a str,
     anchor: Option<Anchor>,
+    /// The last word looked up before a position (see
+    /// [`Seg::word_before`]): the parser asks for the same one many times.
+    before: Cell<(usize, Option<(usize, Low)>)>,
+    /// The last word looked up after a position (see [`Seg::word_after`]).
+    after: Cell<(usize, Option<(usize, Low)>)>,
+}
+
+/// Word lookups around a position, memoized per segment.
+impl Seg<'_> {
+    fn new(t: &str, anchor: Option<Anchor>) -> Seg<'_> {
+        Seg {
+            t,
+            anchor,
+            before: Cell::new((usize::MAX, None)),
+            after: Cell::new((usize::MAX, None)),
+        }
+    }
+
+    /// The word ending before `p` (after spaces): its start and lower-case
+    /// form ([`low_before`]).
+    fn word_before(&self, p: usize) -> Option<(usize, Low)> {
+        let q = sp_back(self.t, p);
+        let (k, v) = self.before.get();
+        if k == q {
+            return v;
+        }
+        let v = low_before(self.t, q);
+        self.before.set((q, v));
+        v
+    }
+
+    /// The word starting after `p` (after spaces): its end and lower-case
+    /// form; `None` when there is none or it cannot equal a table word.
+    fn word_after(&self, p: usize) -> Option<(usize, Low)> {
+        let q = sp(self.t, p);
+        let (k, v) = self.after.get();
+        if k == q {
+            return v;
+        }
+        let e = word_end(self.t, q);
+        let v = if e == q {
+            None
+        } else {
+            Low::new(&self.t[q..e]).map(|w| (e, w))
+        };
+        self.after.set((q, v));
+        v
+    }
+
+    /// [`kw`] with the first word from the memo.
+    fn kw(&self, p: usize, k: &str) -> Option<usize> {
+        let (e, w) = self.word_after(p)?;
+        let (first, rest) = match k.bytes().position(|c| c == b' ') {
+            Some(i) => (&k[..i], Some(&k[i + 1..])),
+            None => (k, None),
+        };
+        if w.len != first.len() || !same(w.bytes(), first.as_bytes()) {
+            return None;
+        }
+        match rest {
+            Some(r) => kw(self.t, e, r),
+            None => Some(e),
+        }
+    }
+
+    /// [`kw_back`] with the last word from the memo.
+    fn kw_back(&self, p: usize, k: &str) -> Option<usize> {
+        let (s, w) = self.word_before(p)?;
+        let (rest, last) = match k.bytes().rposition(|c| c == b' ') {
+            Some(i) => (Some(&k[..i]), &k[i + 1..]),
+            None => (None, k),
+        };
+        if w.len != last.len() || !same(w.bytes(), last.as_bytes()) {
+            return None;
+        }
+        match rest {
+            Some(r) => kw_back(self.t, s, r),
+            None => Some(s),
+        }
+    }
+
+    /// The longest phrase of `ks` after `p`: (index, end).
+    fn kws<'k>(&self, p: usize, ks: impl Iterator<Item = &'k str>) -> Option<(usize, usize)> {
+        let (e, w) = self.word_after(p)?;
+        kws_low(self.t, e, w.bytes(), ks)
+    }
+
+    /// The longest phrase of `ks` ending before `p`: (index, start).
+    fn kws_back<'k>(
+        &self,
+        p: usize,
+        ks: impl IntoIterator<Item = &'k str>,
+    ) -> Option<(usize, usize)> {
+        let (s, w) = self.word_before(p)?;
+        kws_back_low(self.t, s, w.bytes(), ks)
+    }
 }
 
 /// What a point needs before it to count as a date.
@@ -520,7 +851,7 @@ impl<'a> Seg<'a> {
                 return Some((YearRef::Explicit(y), e));
             }
         }
-        if let Some(e) = kw(t, p, "năm") {
+        if let Some(e) = self.kw(p, "năm") {
             let q = sp(t, e);
             if let Some((y, e2)) = year_at(t, q) {
                 return Some((YearRef::Explicit(y), e2));
@@ -540,7 +871,7 @@ impl<'a> Seg<'a> {
             ("trước", -1),
             ("tới", 1),
         ];
-        let (i, e) = kws(self.t, p, REL.iter().map(|x| x.0))?;
+        let (i, e) = self.kws(p, REL.iter().map(|x| x.0))?;
         if !self.word_end_ok(e) {
             return None;
         }
@@ -585,11 +916,14 @@ impl<'a> Seg<'a> {
                 }
             }
             _ => {
-                let e1 = kw(t, e, "giờ")?;
+                if !matches!(byte_at(t, sp(t, e)), Some(b'g' | b'G')) {
+                    return None; // not "giờ"
+                }
+                let e1 = self.kw(e, "giờ")?;
                 let q = sp(t, e1);
                 match num(t, q) {
                     Some((m, e2, _)) if m <= 59 && end_ok(t, e2) => {
-                        let e3 = kw(t, e2, "phút").unwrap_or(e2);
+                        let e3 = self.kw(e2, "phút").unwrap_or(e2);
                         ((h, m), e3, false)
                     }
                     Some(_) => return None,
@@ -606,8 +940,10 @@ impl<'a> Seg<'a> {
         // "9 giờ sáng", "8 giờ tối".
         const DAYPART: &[&str] = &["chiều", "sáng", "tối", "trưa", "đêm"];
         if !clock || t.as_bytes()[e] != b':' {
-            if let Some((i, e2)) = kws(t, end, DAYPART.iter().copied()) {
-                if self.word_end_ok(e2) && kw(t, e2, "nay").is_none() && kw(t, e2, "qua").is_none()
+            if let Some((i, e2)) = self.kws(end, DAYPART.iter().copied()) {
+                if self.word_end_ok(e2)
+                    && self.kw(e2, "nay").is_none()
+                    && self.kw(e2, "qua").is_none()
                 {
                     if matches!(DAYPART[i], "chiều" | "tối") && hm.0 < 12 {
                         hm.0 += 12;
@@ -674,7 +1010,7 @@ impl<'a> Seg<'a> {
             q = sp(t, q + 1);
         }
         let mut luc = false;
-        if let Some(e) = kw(t, q, "vào lúc").or_else(|| kw(t, q, "lúc")) {
+        if let Some(e) = self.kw(q, "vào lúc").or_else(|| self.kw(q, "lúc")) {
             q = sp(t, e);
             luc = true;
         }
@@ -699,7 +1035,7 @@ impl<'a> Seg<'a> {
             }
             return None;
         }
-        let (i, e) = kws(t, q, MONTH_WORDS.iter().map(|x| x.0))?;
+        let (i, e) = self.kws(q, MONTH_WORDS.iter().map(|x| x.0))?;
         if !self.word_end_ok(e) {
             return None;
         }
@@ -708,7 +1044,7 @@ impl<'a> Seg<'a> {
             return None;
         }
         // "tháng một lần" (once a month) is not January.
-        if kw(t, e, "lần").is_some() {
+        if self.kw(e, "lần").is_some() {
             return None;
         }
         Some((MONTH_WORDS[i].1, e))
@@ -729,16 +1065,19 @@ impl<'a> Seg<'a> {
             return None;
         }
         // The numeric token: up to 6 numbers joined by single separators.
-        let mut nums: Vec<(u32, usize)> = Vec::with_capacity(6);
-        let mut seps: Vec<u8> = Vec::with_capacity(5);
+        // Fixed arrays, not vectors: this runs at every digit anchor.
+        let mut nums_buf = [(0u32, 0usize); 6];
+        let mut seps_buf = [0u8; 5];
         let (v, mut e, n) = num(t, p)?;
-        nums.push((v, n));
-        while nums.len() < 6 {
+        nums_buf[0] = (v, n);
+        let mut count = 1;
+        while count < 6 {
             match byte_at(t, e) {
                 Some(c @ (b'/' | b'-' | b'.')) => match num(t, e + 1) {
                     Some((v2, e2, n2)) => {
-                        nums.push((v2, n2));
-                        seps.push(c);
+                        nums_buf[count] = (v2, n2);
+                        seps_buf[count - 1] = c;
+                        count += 1;
                         e = e2;
                     }
                     None => break,
@@ -746,6 +1085,8 @@ impl<'a> Seg<'a> {
                 _ => break,
             }
         }
+        let nums = &nums_buf[..count];
+        let seps = &seps_buf[..count - 1];
         if byte_at(t, e).is_some_and(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -755,7 +1096,7 @@ impl<'a> Seg<'a> {
             if n > 2 || !end_ok(t, e) {
                 return None;
             }
-            if let Some(e1) = kw(t, e, "tháng") {
+            if let Some(e1) = self.kw(e, "tháng") {
                 let (m, e2) = self.month_at(e1, true)?;
                 let mut pt = Pt::ymd(None, Some(m), Some(v));
                 let mut end = e2;
@@ -799,7 +1140,7 @@ impl<'a> Seg<'a> {
             Pt::ymd(y.map(|i| val(i) as i32), Some(val(m)), Some(val(d)))
         };
         let yok = |i: usize| (1900..=2100).contains(&val(i));
-        let (pt, need, range) = match (nums.len(), seps.as_slice()) {
+        let (pt, need, range) = match (nums.len(), seps) {
             (2, [s]) if two(0) && two(1) => {
                 let need = if *s == b'.' { Need::Strong } else { Need::Cue };
                 (pt3(0, 1, None), need, None)
@@ -863,17 +1204,33 @@ impl<'a> Seg<'a> {
         })
     }
 
-    /// The cue words before `p`.
+    /// The cue words before `p`. The word before each position is
+    /// lower-cased once and matched against every table (the position moves
+    /// back only when a cue is found).
     fn cues(&self, p: usize, edges: bool) -> Cues {
         let t = self.t;
         let mut c = Cues {
             start: p,
             ..Cues::default()
         };
+        let q0 = sp_back(t, p);
+        let punct0 = q0 > 0 && matches!(t.as_bytes()[q0 - 1], b',' | b'(');
+        if !punct0
+            && self
+                .word_before(p)
+                .is_none_or(|(_, w)| CUE_LAST_WORDS.binary_search(&w.bytes()).is_err())
+        {
+            // Nothing before can start a cue.
+            return c;
+        }
+        let back = |pos: usize, ks: &mut dyn Iterator<Item = &'static str>| {
+            let (s, w) = self.word_before(pos)?;
+            kws_back_low(t, s, w.bytes(), ks)
+        };
         let (mut day, mut part, mut wd) = (false, false, false);
         loop {
             if !day {
-                if let Some((_, s)) = kws_back(t, c.start, DAY_WORDS.iter().copied()) {
+                if let Some((_, s)) = back(c.start, &mut DAY_WORDS.iter().copied()) {
                     c.start = s;
                     day = true;
                     // "2 ngày 1 đêm": "ngày" after a count is a unit, a
@@ -887,7 +1244,7 @@ impl<'a> Seg<'a> {
                 }
             }
             if !part {
-                if let Some((_, s)) = kws_back(t, c.start, PARTS_OF_DAY.iter().copied()) {
+                if let Some((_, s)) = back(c.start, &mut PARTS_OF_DAY.iter().copied()) {
                     c.start = s;
                     c.strong = true;
                     part = true;
@@ -898,7 +1255,7 @@ impl<'a> Seg<'a> {
                 let q = sp_back(t, c.start);
                 let punct = q > 0 && matches!(t.as_bytes()[q - 1], b',' | b'(');
                 let q2 = if punct { q - 1 } else { q };
-                if let Some((_, s)) = kws_back(t, q2, WEEKDAYS.iter().copied()) {
+                if let Some((_, s)) = back(q2, &mut WEEKDAYS.iter().copied()) {
                     if punct && t.as_bytes()[q - 1] == b'(' {
                         c.paren = true;
                         c.paren_at = Some(q - 1);
@@ -919,13 +1276,13 @@ impl<'a> Seg<'a> {
             }
         }
         if edges {
-            if let Some((i, s)) = kws_back(t, c.start, EDGES.iter().map(|x| x.0)) {
+            if let Some((i, s)) = back(c.start, &mut EDGES.iter().map(|x| x.0)) {
                 c.start = s;
                 c.modifier = Some(EDGES[i].1);
                 c.cue = true;
             }
         }
-        if let Some((i, s)) = kws_back(t, c.start, MODIFIERS.iter().map(|x| x.0)) {
+        if let Some((i, s)) = back(c.start, &mut MODIFIERS.iter().map(|x| x.0)) {
             c.start = s;
             c.cue = true;
             let (k, m) = MODIFIERS[i];
@@ -935,9 +1292,7 @@ impl<'a> Seg<'a> {
             } else if m.is_some() && !matches!(m, Some(Modifier::Approx)) {
                 // "đến cuối năm": the edge stays, the span grows.
             }
-        } else if kw_back(t, c.start, "dịp").is_some()
-            || kw_back(t, c.start, "quốc khánh").is_some()
-        {
+        } else if back(c.start, &mut ["dịp", "quốc khánh"].into_iter()).is_some() {
             c.cue = true;
         }
         if c.strong {
@@ -953,9 +1308,9 @@ impl<'a> Seg<'a> {
         let q = sp(t, p);
         let (e, is_and) = if byte_at(t, q) == Some(b'-') {
             (q + 1, false)
-        } else if let Some(e) = kw(t, q, "đến").or_else(|| kw(t, q, "tới")) {
+        } else if let Some(e) = self.kw(q, "đến").or_else(|| self.kw(q, "tới")) {
             (e, false)
-        } else if let Some(e) = kw(t, q, "và") {
+        } else if let Some(e) = self.kw(q, "và") {
             (e, true)
         } else if byte_at(t, q) == Some(b',') && first.m.is_none() {
             (q + 1, true)
@@ -963,7 +1318,7 @@ impl<'a> Seg<'a> {
             return None;
         };
         let mut q = sp(t, e);
-        if let Some((_, e2)) = kws(t, q, DAY_WORDS.iter().copied()) {
+        if let Some((_, e2)) = self.kws(q, DAY_WORDS.iter().copied()) {
             q = sp(t, e2);
         }
         if !byte_at(t, q).is_some_and(|b| b.is_ascii_digit()) {
@@ -1001,8 +1356,9 @@ impl<'a> Seg<'a> {
                 None => (None, e),
             };
             let lead = self.cues(p, false);
-            let lead_start = kw_back(t, p, "vào lúc")
-                .or_else(|| kw_back(t, p, "lúc"))
+            let lead_start = self
+                .kw_back(p, "vào lúc")
+                .or_else(|| self.kw_back(p, "lúc"))
                 .unwrap_or(p);
             let lucky = lead_start < p;
             // A date after it.
@@ -1011,10 +1367,10 @@ impl<'a> Seg<'a> {
                 q = sp(t, q + 1);
             }
             let mut q2 = q;
-            if let Some((_, e2)) = kws(t, q2, PARTS_OF_DAY.iter().copied()) {
+            if let Some((_, e2)) = self.kws(q2, PARTS_OF_DAY.iter().copied()) {
                 q2 = sp(t, e2);
             }
-            if let Some((_, e2)) = kws(t, q2, DAY_WORDS.iter().copied()) {
+            if let Some((_, e2)) = self.kws(q2, DAY_WORDS.iter().copied()) {
                 q2 = sp(t, e2);
             }
             if byte_at(t, q2).is_some_and(|b| b.is_ascii_digit()) {
@@ -1055,10 +1411,11 @@ impl<'a> Seg<'a> {
                 return None;
             }
             if y % 10 == 0
-                && (kw_back(t, p, "thập niên").is_some() || kw_back(t, p, "thập kỷ").is_some())
+                && (self.kw_back(p, "thập niên").is_some() || self.kw_back(p, "thập kỷ").is_some())
             {
-                let start = kw_back(t, p, "thập niên")
-                    .or_else(|| kw_back(t, p, "thập kỷ"))
+                let start = self
+                    .kw_back(p, "thập niên")
+                    .or_else(|| self.kw_back(p, "thập kỷ"))
                     .unwrap_or(p);
                 return Some(Cand {
                     start,
@@ -1071,8 +1428,8 @@ impl<'a> Seg<'a> {
             let q = sp(t, e);
             let e2 = if byte_at(t, q) == Some(b'-') {
                 Some(q + 1)
-            } else if kw_back(t, p, "từ").is_some() {
-                kw(t, q, "đến").or_else(|| kw(t, q, "tới"))
+            } else if self.kw_back(p, "từ").is_some() {
+                self.kw(q, "đến").or_else(|| self.kw(q, "tới"))
             } else {
                 None
             };
@@ -1081,8 +1438,9 @@ impl<'a> Seg<'a> {
                 return None;
             }
             let c = self.cues(p, false);
-            let start =
-                kws_back(t, p, SPAN_CUES.iter().copied()).map_or(c.start, |(_, s)| s.min(c.start));
+            let start = self
+                .kws_back(p, SPAN_CUES.iter().copied())
+                .map_or(c.start, |(_, s)| s.min(c.start));
             return Some(Cand {
                 start,
                 end: e3,
@@ -1109,7 +1467,8 @@ impl<'a> Seg<'a> {
             // "2020-2025" as a term; numeric ranges.
             if pt.m.is_none() && pt.d.is_none() {
                 let (a, b) = (pt.y.unwrap_or(0), second.y.unwrap_or(0));
-                let start = kws_back(t, p, SPAN_CUES.iter().copied())
+                let start = self
+                    .kws_back(p, SPAN_CUES.iter().copied())
                     .map_or(c.start, |(_, s)| s.min(c.start));
                 return Some(Cand {
                     start,
@@ -1228,7 +1587,12 @@ impl<'a> Seg<'a> {
         if nd > 2 || !start_ok(t, p) || !end_ok(t, e) {
             return None;
         }
-        if let Some(e1) = kw(t, e, "tháng") {
+        // Every unit starts with "n" or "t" (only ASCII letters lower-case
+        // to those): anything else is no period.
+        if !matches!(byte_at(t, sp(t, e)), Some(b'n' | b'N' | b't' | b'T')) {
+            return None;
+        }
+        if let Some(e1) = self.kw(e, "tháng") {
             if let Some((val, end, modifier, inferred)) = self.months_tail(n, e1) {
                 let c = self.cues(p, false);
                 return Some(Cand {
@@ -1242,16 +1606,16 @@ impl<'a> Seg<'a> {
         }
         // "18 ngày trước", "1 tháng trước", "3 năm trước".
         const UNITS: &[&str] = &["ngày", "năm", "tháng", "tuần"];
-        let (ui, e1) = kws(t, e, UNITS.iter().copied())?;
-        let e2 = kw(t, e1, "trước")?;
+        let (ui, e1) = self.kws(e, UNITS.iter().copied())?;
+        let e2 = self.kw(e1, "trước")?;
         if !self.word_end_ok(e2) {
             return None;
         }
         // "3 ngày trước khi …" is relative to an event.
-        if kw(t, e2, "khi").is_some() || kw(t, e2, "đó").is_some() {
+        if self.kw(e2, "khi").is_some() || self.kw(e2, "đó").is_some() {
             return None;
         }
-        let end = kw(t, e2, "đây").unwrap_or(e2);
+        let end = self.kw(e2, "đây").unwrap_or(e2);
         let value = self.anchor.map(|a| match UNITS[ui] {
             "ngày" => shift_days(a, -(n as i64)),
             "tuần" => shift_days(a, -7 * n as i64),
@@ -1274,14 +1638,14 @@ impl<'a> Seg<'a> {
         if !(1..=12).contains(&n) {
             return None;
         }
-        let (first, e) = if let Some(e) = kw(t, p, "đầu năm") {
+        let (first, e) = if let Some(e) = self.kw(p, "đầu năm") {
             (true, e)
-        } else if let Some(e) = kw(t, p, "cuối năm") {
+        } else if let Some(e) = self.kw(p, "cuối năm") {
             (false, e)
         } else {
             // "9 tháng năm 2020", "9 tháng năm nay".
             let (yr, e) = self.year_ref(p)?;
-            kw(t, p, "năm")?;
+            self.kw(p, "năm")?;
             let (y, inf) = self.resolve_year(yr);
             return Some((months_val(y, n, true), e, None, inf));
         };
@@ -1316,7 +1680,7 @@ impl<'a> Seg<'a> {
         match key {
             _ if eq_ci(key, "hôm") => {
                 const REL: &[(&str, i64)] = &[("kia", -2), ("nay", 0), ("qua", -1)];
-                let (i, e2) = kws(t, e, REL.iter().map(|x| x.0))?;
+                let (i, e2) = self.kws(e, REL.iter().map(|x| x.0))?;
                 if !self.word_end_ok(e2) {
                     return None;
                 }
@@ -1332,7 +1696,7 @@ impl<'a> Seg<'a> {
             }
             _ if eq_ci(key, "tuần") => {
                 const REL: &[&str] = &["này", "qua", "sau", "trước", "tới"];
-                let (_, e2) = kws(t, e, REL.iter().copied())?;
+                let (_, e2) = self.kws(e, REL.iter().copied())?;
                 if !self.word_end_ok(e2) || self.counted(p) {
                     return None;
                 }
@@ -1350,11 +1714,11 @@ impl<'a> Seg<'a> {
                     return None;
                 }
                 let start = if eq_ci(key, "mai") {
-                    kw_back(t, p, "ngày")
+                    self.kw_back(p, "ngày")
                 } else {
                     None
                 }
-                .or_else(|| kws_back(t, p, PARTS_OF_DAY.iter().copied()).map(|x| x.1))?;
+                .or_else(|| self.kws_back(p, PARTS_OF_DAY.iter().copied()).map(|x| x.1))?;
                 // "tối nay", not "hiện nay" nor "thông qua".
                 let shift = if eq_ci(last, "mai") {
                     1
@@ -1386,7 +1750,7 @@ impl<'a> Seg<'a> {
         }
         let w = &t[s..q];
         w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            || kws_back(t, p, PLURALS.iter().copied()).is_some()
+            || self.kws_back(p, PLURALS.iter().copied()).is_some()
             || COUNT_WORDS.iter().any(|(k, _)| eq_ci(w, k))
             || eq_ci(w, "một")
             || eq_ci(w, "năm")
@@ -1395,7 +1759,7 @@ impl<'a> Seg<'a> {
     fn at_thang(&self, p: usize, e: usize) -> Option<Cand> {
         let t = self.t;
         // "sáu tháng đầu năm", "những tháng cuối năm 2020".
-        if let Some((i, s)) = kws_back(t, p, COUNT_WORDS.iter().map(|x| x.0)) {
+        if let Some((i, s)) = self.kws_back(p, COUNT_WORDS.iter().map(|x| x.0)) {
             let (val, end, _, inf) = self.months_tail(COUNT_WORDS[i].1, e)?;
             let c = self.cues(s, false);
             return Some(Cand {
@@ -1406,9 +1770,9 @@ impl<'a> Seg<'a> {
                 inferred: inf,
             });
         }
-        if let Some(s) = kw_back(t, p, "những").or_else(|| kw_back(t, p, "các")) {
+        if let Some(s) = self.kw_back(p, "những").or_else(|| self.kw_back(p, "các")) {
             for (k, m) in [("đầu năm", Modifier::Start), ("cuối năm", Modifier::End)] {
-                if let Some(e2) = kw(t, e, k) {
+                if let Some(e2) = self.kw(e, k) {
                     if !self.word_end_ok(e2) {
                         continue;
                     }
@@ -1442,7 +1806,7 @@ impl<'a> Seg<'a> {
             ("trước", -1),
             ("tới", 1),
         ];
-        if let Some((i, e2)) = kws(t, e, REL.iter().map(|x| x.0)) {
+        if let Some((i, e2)) = self.kws(e, REL.iter().map(|x| x.0)) {
             if self.word_end_ok(e2) {
                 let c = self.cues(p, true);
                 let value = self.anchor.map(|a| shift_months(a, REL[i].1));
@@ -1496,7 +1860,7 @@ impl<'a> Seg<'a> {
             pt.y = y;
             inferred = inf;
             end = e3;
-        } else if kw_back(t, p, "cách mạng").is_some() || kw_back(t, p, "rằm").is_some() {
+        } else if self.kw_back(p, "cách mạng").is_some() || self.kw_back(p, "rằm").is_some() {
             // "Cách mạng Tháng Tám" names the revolution, not a month.
             return None;
         }
@@ -1506,8 +1870,8 @@ impl<'a> Seg<'a> {
         let c = self.cues(p, true);
         // "từ tháng 3 đến tháng 5/2020".
         let q = sp(t, end);
-        if let Some(e3) = kw(t, q, "đến").or_else(|| kw(t, q, "tới")) {
-            if let Some(e4) = kw(t, e3, "tháng") {
+        if let Some(e3) = self.kw(q, "đến").or_else(|| self.kw(q, "tới")) {
+            if let Some(e4) = self.kw(e3, "tháng") {
                 if let Some((m2, e5)) = self.month_at(e4, false) {
                     let mut b = Pt::ymd(None, Some(m2), None);
                     let mut end2 = e5;
@@ -1542,7 +1906,7 @@ impl<'a> Seg<'a> {
         let t = self.t;
         let mut e = e;
         // "năm học 2020-2021", "năm tài chính 2021".
-        if let Some(e2) = kw(t, e, "học") {
+        if let Some(e2) = self.kw(e, "học") {
             e = e2;
         }
         let q = sp(t, e);
@@ -1550,11 +1914,11 @@ impl<'a> Seg<'a> {
             let c = self.cues(p, true);
             // "những năm 1930": a decade.
             if y % 10 == 0
-                && kw_back(t, p, "những").is_some()
+                && self.kw_back(p, "những").is_some()
                 && byte_at(t, sp(t, e2)) != Some(b'-')
             {
                 return Some(Cand {
-                    start: kw_back(t, p, "những").unwrap_or(p),
+                    start: self.kw_back(p, "những").unwrap_or(p),
                     end: e2,
                     val: Val::Fixed(Some(format!("{:03}", y / 10))),
                     modifier: None,
@@ -1592,8 +1956,8 @@ impl<'a> Seg<'a> {
             }
             // "từ năm 2015 đến năm 2020".
             if c.from {
-                if let Some(e3) = kw(t, e2, "đến").or_else(|| kw(t, e2, "tới")) {
-                    let e4 = kw(t, e3, "năm").unwrap_or(e3);
+                if let Some(e3) = self.kw(e2, "đến").or_else(|| self.kw(e2, "tới")) {
+                    let e4 = self.kw(e3, "năm").unwrap_or(e3);
                     if let Some((y2, e5)) = year_at(t, sp(t, e4)) {
                         if y2 > y {
                             return Some(Cand {
@@ -1633,7 +1997,7 @@ impl<'a> Seg<'a> {
         if !self.word_end_ok(e) {
             return None;
         }
-        let (i, s) = kws_back(t, p, EDGES.iter().map(|x| x.0))?;
+        let (i, s) = self.kws_back(p, EDGES.iter().map(|x| x.0))?;
         // "đầu năm học", "cuối năm ngân sách"… keep only a plain "năm" that
         // ends a phrase or precedes a comma, a verb-like word is fine too.
         let c = self.cues(s, false);
@@ -1684,6 +2048,25 @@ impl<'a> Seg<'a> {
     }
 }
 
+/// The last words of every cue phrase [`Seg::cues`] looks for (day words,
+/// parts of the day, weekdays, edges, modifiers, "dịp", "quốc khánh"),
+/// sorted: a word before an anchor that is none of them starts no cue.
+static CUE_LAST_WORDS: Lazy<Vec<&'static [u8]>> = Lazy::new(|| {
+    let mut v: Vec<&'static [u8]> = DAY_WORDS
+        .iter()
+        .chain(PARTS_OF_DAY)
+        .chain(WEEKDAYS)
+        .copied()
+        .chain(EDGES.iter().map(|x| x.0))
+        .chain(MODIFIERS.iter().map(|x| x.0))
+        .chain(["dịp", "quốc khánh"])
+        .map(|k| k.rsplit(' ').next().unwrap_or(k).as_bytes())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
 /// True when the word before `p` is a number written in digits.
 fn prev_is_number(t: &str, p: usize) -> bool {
     let q = sp_back(t, p);
@@ -1694,6 +2077,10 @@ fn prev_is_number(t: &str, p: usize) -> bool {
 /// True when a lunar-calendar word follows `p`: the numbers are not
 /// Gregorian dates.
 fn lunar_after(t: &str, p: usize) -> bool {
+    // The first words start with "â", "t" or "a" in either case.
+    if !matches!(byte_at(t, sp(t, p)), Some(b't' | b'T' | b'a' | b'A' | 0xC3)) {
+        return false;
+    }
     kw(t, p, "âm lịch").is_some()
         || kw(t, p, "tết").is_some()
         || kw(t, p, "al").is_some()
@@ -1797,32 +2184,74 @@ impl Context {
     }
 }
 
+/// Appends `v` zero-padded to `width` digits, like `format!("{v:0width$}")`
+/// without the formatting machinery.
+fn push_pad(s: &mut String, v: i64, width: usize) {
+    if v < 0 {
+        use std::fmt::Write;
+        let _ = write!(s, "{v:0width$}");
+        return;
+    }
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = v as u64;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in buf.len() - i..width {
+        s.push('0');
+    }
+    s.extend(buf[i..].iter().map(|&d| d as char));
+}
+
 fn fmt_pt(p: &Pt) -> String {
-    let mut s = match p.y {
-        Some(y) => format!("{y:04}"),
-        None => "XXXX".to_string(),
-    };
+    let mut s = String::with_capacity(32);
+    fmt_pt_into(&mut s, p);
+    s
+}
+
+/// Appends the value of a point: "2020-08-25T14:30+07:00", "XXXX-07-09".
+fn fmt_pt_into(s: &mut String, p: &Pt) {
+    match p.y {
+        Some(y) => push_pad(s, y.into(), 4),
+        None => s.push_str("XXXX"),
+    }
     if p.m.is_some() || p.d.is_some() || p.time.is_some() {
         match p.m {
-            Some(m) => s.push_str(&format!("-{m:02}")),
+            Some(m) => {
+                s.push('-');
+                push_pad(s, m.into(), 2);
+            }
             None => s.push_str("-XX"),
         }
     }
     if p.d.is_some() || p.time.is_some() {
         match p.d {
-            Some(d) => s.push_str(&format!("-{d:02}")),
+            Some(d) => {
+                s.push('-');
+                push_pad(s, d.into(), 2);
+            }
             None => s.push_str("-XX"),
         }
     }
     if let Some((h, m)) = p.time {
-        s.push_str(&format!("T{h:02}:{m:02}"));
+        s.push('T');
+        push_pad(s, h.into(), 2);
+        s.push(':');
+        push_pad(s, m.into(), 2);
         if let Some(z) = p.zone {
-            let sign = if z < 0 { '-' } else { '+' };
+            s.push(if z < 0 { '-' } else { '+' });
             let z = z.abs();
-            s.push_str(&format!("{sign}{:02}:{:02}", z / 60, z % 60));
+            push_pad(s, (z / 60).into(), 2);
+            s.push(':');
+            push_pad(s, (z % 60).into(), 2);
         }
     }
-    s
 }
 
 fn fmt_year(y: Option<i32>) -> String {
@@ -1848,12 +2277,9 @@ fn explicit_year(v: &Val) -> Option<i32> {
 /// with values in the contract's grammar. Skips ranges already claimed and
 /// claims the ones it keeps (so fractions do not take "ngày 1/3").
 pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
-    let mut cands: Vec<Cand> = Vec::new();
+    let mut cands: Vec<Cand> = Vec::with_capacity(32);
     for (base, t) in doc.segments() {
-        let seg = Seg {
-            t,
-            anchor: doc.anchor,
-        };
+        let seg = Seg::new(t, doc.anchor);
         let mut last_end = 0usize;
         let mut prev_date_end: Option<usize> = None;
         let mut words = KEYWORDS.find_iter(t).peekable();
@@ -1912,8 +2338,8 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
     // Context for missing years and months.
     let mut ctx = Context {
         anchor: doc.anchor,
-        years: Vec::new(),
-        months: Vec::new(),
+        years: Vec::with_capacity(cands.len()),
+        months: Vec::with_capacity(cands.len()),
     };
     for c in &cands {
         if let Some(y) = explicit_year(&c.val) {
@@ -1966,7 +2392,11 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
                 if !valid_pt(&a) || !valid_pt(&b) {
                     continue;
                 }
-                Some(format!("{}/{}", fmt_pt(&a), fmt_pt(&b)))
+                let mut s = String::with_capacity(48);
+                fmt_pt_into(&mut s, &a);
+                s.push('/');
+                fmt_pt_into(&mut s, &b);
+                Some(s)
             }
             Val::Quarter(y, q) => {
                 let y = y.or_else(|| {
@@ -2059,6 +2489,40 @@ mod tests {
             vec![(Some("2020-10-31".into()), "trước ngày 31/10/2020".into())]
         );
         assert!(run("có 45/67 đảng bộ và 1/3 cấp ủy viên", A).is_empty());
+    }
+
+    #[test]
+    fn lower_char_agrees_with_unicode() {
+        for c in (0u32..0x2000)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            let mut it = c.to_lowercase();
+            let want = it.next().filter(|_| it.next().is_none());
+            assert_eq!(lower_char(c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn next_digits_finds_every_run() {
+        let text = "Ngày 9/7/2020, lúc 14h30 (GMT+7) tại Hà Nội: 1.192/1.312 đảng bộ \
+                    đạt 99,5% — kỷ niệm 90 năm. Ẻ1x22 y333 đ4444";
+        for from in 0..=text.len() {
+            let want = text.as_bytes()[from..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map(|k| {
+                    let s = from + k;
+                    let n = text.as_bytes()[s..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .count();
+                    (s, s + n)
+                });
+            if text.is_char_boundary(from) {
+                assert_eq!(next_digits(text, from), want, "{from}");
+            }
+        }
     }
 
     #[test]

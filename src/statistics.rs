@@ -342,13 +342,9 @@ struct Found {
 fn scan_segment(doc: &Doc, seg: &str, base: usize, claims: &mut Claims, out: &mut Vec<Statistic>) {
     let b = seg.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut j = i;
+    // The next digit, found eight or sixteen bytes at a time.
+    while let Some((start, _)) = crate::dates::next_digits(seg, i) {
+        let mut j = start;
         while j < b.len() && matches!(b[j], b'0'..=b'9' | b'.' | b',' | b'/') {
             j += 1;
         }
@@ -554,6 +550,8 @@ fn percent(seg: &str, start: usize, end: usize) -> Option<Found> {
     let after = &rest[gap..];
     let sign_len = if after.starts_with('%') {
         1
+    } else if !after.starts_with(['p', 'P']) {
+        return None; // only "p"/"P" lower-case to the "p" of "phần trăm"
     } else {
         let len = starts_with_ci(after, "phần trăm")?;
         if after[len..].chars().next().is_some_and(is_word_char) {
@@ -622,8 +620,25 @@ fn phrase_before(seg: &str, pos: usize, list: &[&'static str]) -> Option<(usize,
     if n == 0 {
         return None;
     }
-    let mut lower = String::with_capacity(pos - starts[n - 1]);
+    // The common case: the words fit a fixed buffer.
+    let mut key = Key::new();
     let mut offs = [0usize; 3];
+    for k in (0..n).rev() {
+        if k + 1 < n {
+            key.push(" ");
+        }
+        offs[k] = key.len;
+        let w = seg[starts[k]..].split(|c: char| !is_word_char(c)).next();
+        key.push(w.unwrap_or(""));
+    }
+    if !key.overflow {
+        return (0..n).rev().find_map(|k| {
+            let tail = &key.buf[offs[k]..key.len];
+            let i = list.binary_search_by(|e| e.as_bytes().cmp(tail)).ok()?;
+            Some((starts[k], list[i]))
+        });
+    }
+    let mut lower = String::with_capacity(pos - starts[n - 1]);
     for k in (0..n).rev() {
         if k + 1 < n {
             lower.push(' ');
@@ -638,10 +653,58 @@ fn phrase_before(seg: &str, pos: usize, list: &[&'static str]) -> Option<(usize,
     })
 }
 
-/// Appends `word` lower-cased to `buf` after clearing it.
-fn lower_into(buf: &mut String, word: &str) {
-    buf.clear();
-    buf.extend(word.chars().flat_map(char::to_lowercase));
+/// A lower-cased phrase in a fixed buffer: the keys looked up in the word
+/// lists are built without allocating. A phrase longer than the buffer is
+/// longer than every list entry and matches nothing.
+struct Key {
+    buf: [u8; 64],
+    len: usize,
+    overflow: bool,
+}
+
+impl Key {
+    fn new() -> Key {
+        Key {
+            buf: [0; 64],
+            len: 0,
+            overflow: false,
+        }
+    }
+
+    /// Empties the key and appends `word` lower-cased.
+    fn set(&mut self, word: &str) -> &mut Key {
+        self.len = 0;
+        self.overflow = false;
+        self.push(word)
+    }
+
+    /// Appends `word` lower-cased.
+    fn push(&mut self, word: &str) -> &mut Key {
+        for c in word.chars() {
+            match crate::dates::lower_char(c) {
+                Some(l) => self.push_char(l),
+                None => c.to_lowercase().for_each(|l| self.push_char(l)),
+            }
+        }
+        self
+    }
+
+    fn push_char(&mut self, c: char) {
+        let n = c.len_utf8();
+        if self.len + n > self.buf.len() {
+            self.overflow = true;
+            return;
+        }
+        c.encode_utf8(&mut self.buf[self.len..]);
+        self.len += n;
+    }
+
+    /// True when the key is an entry of the sorted `list`.
+    fn found(&self, list: &[&str]) -> bool {
+        // Byte order is `str` order: no UTF-8 check needed.
+        let key = &self.buf[..self.len];
+        !self.overflow && list.binary_search_by(|e| e.as_bytes().cmp(key)).is_ok()
+    }
 }
 
 /// The noun phrase starting at `pos` (after spaces), canonical, or `None`.
@@ -713,20 +776,20 @@ fn is_list_noun(seg: &str, words: &[(usize, usize)]) -> bool {
     if words.len() > 5 {
         return false;
     }
-    let mut key = String::new();
+    let mut key = Key::new();
     for (n, &(s, e)) in words.iter().enumerate() {
         if n > 0 {
-            key.push(' ');
+            key.push(" ");
         }
-        key.extend(seg[s..e].chars().flat_map(char::to_lowercase));
+        key.push(&seg[s..e]);
     }
-    LIST_NOUNS.binary_search(&key.as_str()).is_ok()
+    key.found(LIST_NOUNS)
 }
 
 /// True when an entry of [`LIST_NOUNS`] starts at `pos` (after spaces) as
 /// whole words.
 fn list_noun_follows(seg: &str, pos: usize) -> bool {
-    let mut key = String::new();
+    let mut key = Key::new();
     let mut k = pos;
     for n in 0..5 {
         let (gap, end) = word_after(seg, k);
@@ -734,10 +797,9 @@ fn list_noun_follows(seg: &str, pos: usize) -> bool {
             return false;
         }
         if n > 0 {
-            key.push(' ');
+            key.push(" ");
         }
-        key.extend(seg[k + gap..end].chars().flat_map(char::to_lowercase));
-        if LIST_NOUNS.binary_search(&key.as_str()).is_ok() {
+        if key.push(&seg[k + gap..end]).found(LIST_NOUNS) {
             return true;
         }
         k = end;
@@ -749,27 +811,27 @@ fn list_noun_follows(seg: &str, pos: usize) -> bool {
 /// subject stop; `initial` for the first word of the subject, where the
 /// verbs that double as nouns ("tổ chức") do not stop it.
 fn is_stop(seg: &str, s: usize, e: usize, initial: bool) -> bool {
-    let mut key = String::new();
-    lower_into(&mut key, &seg[s..e]);
-    if SUBJECT_STOPS.binary_search(&key.as_str()).is_ok() {
+    let mut key = Key::new();
+    if key.set(&seg[s..e]).found(SUBJECT_STOPS) {
         return true;
     }
     let (gap, next_end) = word_after(seg, e);
     if gap == 0 || next_end == e + gap {
         return false;
     }
-    key.push(' ');
-    key.extend(seg[e + gap..next_end].chars().flat_map(char::to_lowercase));
-    if SUBJECT_STOPS.binary_search(&key.as_str()).is_ok() {
+    if key
+        .push(" ")
+        .push(&seg[e + gap..next_end])
+        .found(SUBJECT_STOPS)
+    {
         return true;
     }
-    if initial || VERB_STOPS.binary_search(&key.as_str()).is_err() {
+    if initial || !key.found(VERB_STOPS) {
         return false;
     }
     // "chi bộ tổ chức đại hội" stops; "số tổ chức cơ sở đảng" does not.
     let (g2, e2) = word_after(seg, next_end);
-    lower_into(&mut key, &seg[next_end + g2..e2]);
-    NOUN_AFTER_VERB.binary_search(&key.as_str()).is_err()
+    !key.set(&seg[next_end + g2..e2]).found(NOUN_AFTER_VERB)
 }
 
 /// The word after `pos`: the length of the spaces before it and its end
