@@ -39,6 +39,7 @@
 //! - code and short-reference ranges are claimed; names of resolutions are
 //!   not (their congress or plenum is also an event).
 
+mod fold;
 mod lexicon;
 
 use std::collections::HashMap;
@@ -51,8 +52,9 @@ use crate::doc::{Claims, Doc};
 use crate::numbers::roman;
 use crate::record::Directive;
 use crate::text::{boundary_after, boundary_before, is_word_char, TableMap, TableSet};
+use fold::{eq_lower, trim_end_at, word_before, word_start, Lower};
 use lexicon::{
-    contains, lookup, lookup_word, CodeEntry, WordEntry, NAME_COMPOUNDS, NAME_WORDS, PARTY_ISSUERS,
+    lookup, lookup_word, CodeEntry, WordEntry, NAME_COMPOUNDS, NAME_WORDS, PARTY_ISSUERS,
     PARTY_KINDS, STATE_ISSUERS, STATE_KINDS, TYPE_ABBREVIATIONS, TYPE_WORDS, UNIT_WORDS,
 };
 
@@ -108,7 +110,7 @@ struct TypeWord {
 // The scan of one content run.
 
 fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
-    let (codes, numbers) = scan_numbers(s);
+    let (codes, shorts) = scan_numbers(s);
     let mut local: Vec<Hit> = Vec::with_capacity(codes.len());
     for mut h in codes {
         // The type word written before the code: "Chỉ thị số 35-CT/TW",
@@ -137,16 +139,7 @@ fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
     let n_codes = local.len();
 
     // Short references: a type word before a number outside codes.
-    for r in numbers {
-        let Some(w) = type_word_before(s, r.start) else {
-            continue;
-        };
-        let Some(mut h) = short_reference(s, &w) else {
-            continue;
-        };
-        if h.range.end != r.end {
-            continue;
-        }
+    for mut h in shorts {
         inherit_suffix(s, &mut h, &local[..n_codes]);
         tail(s, h.range.end, &mut h);
         local.push(h);
@@ -223,53 +216,69 @@ fn law_name_before(s: &str, cs: usize) -> Option<String> {
 /// When "số" or "số:" ends the text before `pos` (white space aside): the
 /// end of the text before "số", white space trimmed.
 fn before_so(s: &str, pos: usize) -> Option<usize> {
-    let head = s[..pos].trim_end();
-    let h2 = head.strip_suffix(':').unwrap_or(head);
-    let p = ["số", "Số", "SỐ"]
-        .iter()
-        .find_map(|so| h2.strip_suffix(so))?
-        .len();
-    boundary_before(s, p).then(|| s[..p].trim_end().len())
+    let head = trim_end_at(s, pos);
+    let b = s.as_bytes();
+    let h2 = if head > 0 && b[head - 1] == b':' {
+        head - 1
+    } else {
+        head
+    };
+    // "ố" and "Ố" end in 0x91 and 0x90: a cheap first test.
+    if h2 < 3 || !matches!(b[h2 - 1], 0x90 | 0x91) {
+        return None;
+    }
+    let h = &s[..h2];
+    let p = h2 - ["số", "Số", "SỐ"].iter().find(|so| h.ends_with(*so))?.len();
+    (!word_before(s, p)).then(|| trim_end_at(s, p))
 }
 
 /// The type word that ends right before `pos`, "số" and white space aside:
 /// "Chỉ thị 35", "Nghị quyết số 18", "số31", "NQ 18".
 fn type_word_before(s: &str, pos: usize) -> Option<TypeWord> {
-    let k = before_so(s, pos).unwrap_or_else(|| s[..pos].trim_end().len());
-    let word_start = |end: usize| -> usize {
-        s[..end]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| word_char(c))
-            .last()
-            .map_or(end, |(i, _)| i)
-    };
-    let mut start = word_start(k);
-    if start == k || !LAST_WORDS.contains(&s[start..k]) {
+    let k = before_so(s, pos).unwrap_or_else(|| trim_end_at(s, pos));
+    if k == 0 || !LAST_BYTES[usize::from(s.as_bytes()[k - 1])] {
+        return None;
+    }
+    let mut start = word_start(s, k);
+    // Every last word of a type word has 2 to 8 bytes ("NQ", "QUYẾT").
+    if start == k || k - start > 8 || !LAST_WORDS.contains(&s[start..k]) {
         return None;
     }
     // Up to three more words before it, one space apart; longest match wins.
-    let mut starts = vec![start];
+    let b = s.as_bytes();
+    let mut starts = [start; 4];
+    let mut n = 1;
     for _ in 0..3 {
-        if start < 2 || s.as_bytes()[start - 1] != b' ' {
+        if start < 2 || b[start - 1] != b' ' {
             break;
         }
-        let st = word_start(start - 1);
+        let st = word_start(s, start - 1);
         if st == start - 1 {
             break;
         }
         start = st;
-        starts.push(start);
+        starts[n] = start;
+        n += 1;
     }
-    starts.iter().rev().find_map(|&st| {
+    starts[..n].iter().rev().find_map(|&st| {
         let text = &s[st..k];
         TYPE_VARIANTS.get(text).map(|&(entry, abbrev)| TypeWord {
             range: st..k,
             entry,
             abbrev,
-            capital: text.starts_with(|c: char| c.is_uppercase()),
+            capital: starts_upper(text),
         })
     })
+}
+
+/// True when `t` starts with an upper-case letter.
+#[inline]
+fn starts_upper(t: &str) -> bool {
+    match t.as_bytes().first() {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+        Some(_) => t.starts_with(|c: char| c.is_uppercase()),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -339,8 +348,9 @@ fn next_digit(b: &[u8], mut i: usize) -> usize {
 }
 
 /// One pass over the digit runs of `s`: the Party and State codes they
-/// start, and the other short runs (candidates for "Chỉ thị 35").
-fn scan_numbers(s: &str) -> (Vec<Hit>, Vec<Range<usize>>) {
+/// start, and the short references ("Chỉ thị 35") that end with the other
+/// short runs.
+fn scan_numbers(s: &str) -> (Vec<Hit>, Vec<Hit>) {
     let b = s.as_bytes();
     let mut codes = Vec::new();
     let mut others = Vec::new();
@@ -372,7 +382,15 @@ fn scan_numbers(s: &str) -> (Vec<Hit>, Vec<Range<usize>>) {
                 continue;
             }
         }
-        others.push(ds..de);
+        // A type word before the number makes a short reference.
+        let Some(w) = type_word_before(s, ds) else {
+            continue;
+        };
+        if let Some(h) = short_reference(s, &w) {
+            if h.range.end == de {
+                others.push(h);
+            }
+        }
     }
     (codes, others)
 }
@@ -392,7 +410,7 @@ fn number_start_ok(s: &str, ds: usize) -> bool {
                 .take_while(|&(_, c)| is_word_char(c))
                 .last()
                 .map_or(ds, |(i, _)| i);
-            s[start..ds].to_lowercase() == "số"
+            eq_lower(&s[start..ds], "số")
         }
         Some(_) => true,
     }
@@ -709,6 +727,29 @@ static LAST_WORDS: Lazy<TableSet<&'static str>> = Lazy::new(|| {
         .collect()
 });
 
+/// The bytes that end a word of `LAST_WORDS`: a cheaper first test.
+static LAST_BYTES: Lazy<[bool; 256]> = Lazy::new(|| {
+    let mut t = [false; 256];
+    for w in LAST_WORDS.iter() {
+        if let Some(&b) = w.as_bytes().last() {
+            t[usize::from(b)] = true;
+        }
+    }
+    t
+});
+
+/// The first words of the type words, lower case, sorted: a first test
+/// before two words are joined and looked up.
+static TYPE_FIRST_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    let mut v: Vec<&str> = TYPE_WORDS
+        .iter()
+        .map(|e| e.0.split(' ').next().unwrap_or(e.0))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
 /// "Nghị quyết" as it may start the name of a resolution.
 static NQ_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new("Nghị quyết|Nghị Quyết|NGHỊ QUYẾT").expect("NQ regex"));
@@ -783,8 +824,7 @@ fn short_reference(s: &str, w: &TypeWord) -> Option<Hit> {
         let n = skip_spaces(s, de);
         if n > de {
             let word_end = run_end(s, n, 12, is_word_char);
-            let next = s[n..word_end].to_lowercase();
-            if contains(UNIT_WORDS, &next) {
+            if Lower::new(&s[n..word_end]).in_list(UNIT_WORDS) {
                 return None;
             }
         }
@@ -913,7 +953,7 @@ fn plenum_name(s: &str, k: usize) -> Option<usize> {
     match tx {
         "Trung" | "trung" | "TRUNG" => {
             let t2 = token(s, t.end)?;
-            if s[t2.clone()].to_lowercase() != "ương" {
+            if !eq_lower(&s[t2.clone()], "ương") {
                 return None;
             }
             end = t2.end;
@@ -932,9 +972,9 @@ fn plenum_name(s: &str, k: usize) -> Option<usize> {
     }
     if need_number {
         let mut n = token(s, end)?;
-        if s[n.clone()].to_lowercase() == "lần" {
+        if eq_lower(&s[n.clone()], "lần") {
             let t2 = token(s, n.end)?;
-            if s[t2.clone()].to_lowercase() != "thứ" {
+            if !eq_lower(&s[t2.clone()], "thứ") {
                 return None;
             }
             n = token(s, t2.end)?;
@@ -942,7 +982,7 @@ fn plenum_name(s: &str, k: usize) -> Option<usize> {
         let nx = &s[n.clone()];
         let ok = (nx.len() <= 2 && nx.bytes().all(|c| c.is_ascii_digit()))
             || is_roman_token(nx)
-            || contains(ORDINAL_WORDS, &nx.to_lowercase());
+            || Lower::new(nx).in_list(ORDINAL_WORDS);
         if !ok {
             return None;
         }
@@ -953,7 +993,7 @@ fn plenum_name(s: &str, k: usize) -> Option<usize> {
     let paren = s[k2..].starts_with('(');
     let from = if paren { k2 + 1 } else { end };
     if let Some(kt) = token(s, from) {
-        if s[kt.clone()].to_lowercase() == "khóa" {
+        if eq_lower(&s[kt.clone()], "khóa") {
             if let Some(rt) = token(s, kt.end) {
                 if is_roman_token(&s[rt.clone()]) {
                     if !paren {
@@ -974,21 +1014,19 @@ fn plenum_name(s: &str, k: usize) -> Option<usize> {
 fn congress_name(s: &str, k: usize) -> Option<usize> {
     let t1 = token(s, k)?;
     let t2 = token(s, t1.end)?;
-    let head = format!(
-        "{} {}",
-        s[t1.clone()].to_lowercase(),
-        s[t2.clone()].to_lowercase()
-    );
-    let congress = match head.as_str() {
-        "đại hội" => true,
-        "hội nghị" => false,
-        _ => return None,
+    let (w1, w2) = (&s[t1.clone()], &s[t2.clone()]);
+    let congress = if eq_lower(w1, "đại") && eq_lower(w2, "hội") {
+        true
+    } else if eq_lower(w1, "hội") && eq_lower(w2, "nghị") {
+        false
+    } else {
+        return None;
     };
     // An ALL CAPS headline: words are judged by their lower-case form.
     let caps = !has_lower(&s[t1.start..t2.end]);
     let mut end = t2.end;
     // Accepted tokens: (end, lower-case text).
-    let mut accepted: Vec<(usize, String)> = Vec::new();
+    let mut accepted: Vec<(usize, Lower)> = Vec::with_capacity(16);
     let mut spec = false;
     let mut k = t2.end;
     // True when the last accepted token may take the second syllable of a
@@ -996,18 +1034,19 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
     let mut joinable = false;
     while let Some(t) = token(s, k) {
         let tx = &s[t.clone()];
-        let lower = tx.to_lowercase();
-        let prev = accepted.last().map(|(_, w)| w.as_str()).unwrap_or("");
-        let tail = (joinable || caps) && is_compound(prev, &lower);
-        if lower == "nhiệm" {
+        let low = Lower::new(tx);
+        let none = Lower::default();
+        let prev = accepted.last().map_or(&none, |(_, w)| w);
+        let tail = (joinable || caps) && is_compound(prev, &low);
+        if low.is("nhiệm") {
             // "nhiệm kỳ 2015 - 2020"
             let Some(kt) = token(s, t.end) else { break };
-            if s[kt.clone()].to_lowercase() != "kỳ" {
+            if !eq_lower(&s[kt.clone()], "kỳ") {
                 break;
             }
             match year_span(s, kt.end) {
                 Some(e) => {
-                    accepted.push((e, "nhiệm kỳ".to_string()));
+                    accepted.push((e, Lower::new("nhiệm kỳ")));
                     spec = true;
                     k = e;
                     continue;
@@ -1015,38 +1054,36 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
                 None => break,
             }
         }
-        if lower == "và"
-            && token(s, t.end).is_some_and(|n| s[n].starts_with(|c: char| c.is_uppercase()))
-        {
+        if low.is("và") && token(s, t.end).is_some_and(|n| starts_upper(&s[n])) {
             // "… XIII của Đảng và Đại hội Đảng bộ tỉnh": a second name.
             break;
         }
         let numeral = is_roman_token(tx)
             || (tx.len() <= 3 && tx.bytes().all(|c| c.is_ascii_digit()))
-            || ((prev == "thứ" || prev == "lần") && contains(ORDINAL_WORDS, &lower));
+            || ((prev.is("thứ") || prev.is("lần")) && low.in_list(ORDINAL_WORDS));
         if numeral {
             spec = true;
         } else if tail {
             // "Đảng bộ Quân đội", "ĐẢNG BỘ QUÂN ĐỘI"
         } else if caps {
             let head_of_pair =
-                || token(s, t.end).is_some_and(|n| is_compound(&lower, &s[n].to_lowercase()));
-            if !contains(NAME_WORDS, &lower) && !head_of_pair() {
+                || token(s, t.end).is_some_and(|n| is_compound(&low, &Lower::new(&s[n])));
+            if !low.in_list(NAME_WORDS) && !head_of_pair() {
                 break;
             }
-            spec |= congress && lower == "đảng";
-        } else if tx.starts_with(|c: char| c.is_uppercase()) {
-            if lookup_word(TYPE_WORDS, &two_words(s, t.clone())).is_some() {
+            spec |= congress && low.is("đảng");
+        } else if starts_upper(tx) {
+            if two_words_is_type(s, t.clone()) {
                 break;
             }
             if congress {
                 spec = true;
             }
-        } else if !contains(NAME_WORDS, &lower) {
+        } else if !low.in_list(NAME_WORDS) {
             break;
         }
-        joinable = tail || (!caps && tx.starts_with(|c: char| c.is_uppercase()));
-        accepted.push((t.end, lower));
+        joinable = tail || (!caps && starts_upper(tx));
+        accepted.push((t.end, low));
         k = t.end;
     }
     // "Đại hội Đảng các cấp" names no one congress.
@@ -1059,10 +1096,9 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
     // Drop connectors left hanging at the end.
     while let Some((_, w)) = accepted.last() {
         let hanging =
-            matches!(
-                w.as_str(),
-                "của" | "các" | "và" | "lần" | "thứ" | "khóa" | "đại" | "cấp" | "toàn" | "tổ"
-            ) || (w == "năm" && accepted.len() >= 2 && accepted[accepted.len() - 2].1 != "thứ");
+            w.is_one_of(&[
+                "của", "các", "và", "lần", "thứ", "khóa", "đại", "cấp", "toàn", "tổ",
+            ]) || (w.is("năm") && accepted.len() >= 2 && !accepted[accepted.len() - 2].1.is("thứ"));
         if hanging {
             accepted.pop();
         } else {
@@ -1077,25 +1113,31 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
 
 /// True when the lower-case syllables `a b` are one word of an organisation
 /// name ("quân đội", "công an").
-fn is_compound(a: &str, b: &str) -> bool {
+fn is_compound(a: &Lower, b: &Lower) -> bool {
+    let (a, b) = (a.bytes(), b.bytes());
     if a.is_empty() || b.is_empty() || a.len() + b.len() > 40 {
         return false;
     }
-    let mut key = String::with_capacity(a.len() + b.len() + 1);
-    key.push_str(a);
-    key.push(' ');
-    key.push_str(b);
-    contains(NAME_COMPOUNDS, &key)
+    // Compare "a b" with the sorted pairs without building it.
+    let key = a.iter().chain(b" ").chain(b);
+    NAME_COMPOUNDS
+        .binary_search_by(|e| e.bytes().cmp(key.clone().copied()))
+        .is_ok()
 }
 
-/// The token at `t` and the next one, lower case, joined by a space.
-fn two_words(s: &str, t: Range<usize>) -> String {
-    let mut w = s[t.clone()].to_lowercase();
-    if let Some(n) = token(s, t.end) {
-        w.push(' ');
-        w.push_str(&s[n].to_lowercase());
+/// True when the token at `t` and the next one, lower case and joined by a
+/// space (the token alone at the end of a run), are a type word ("Nghị
+/// quyết", "Luật").
+fn two_words_is_type(s: &str, t: Range<usize>) -> bool {
+    let mut w = Lower::new(&s[t.clone()]);
+    if !w.in_list(&TYPE_FIRST_WORDS) {
+        return false;
     }
-    w
+    if let Some(n) = token(s, t.end) {
+        w.push_byte(b' ');
+        w.push_str(&s[n]);
+    }
+    w.in_table(TYPE_WORDS).is_some()
 }
 
 /// "2015 - 2020" after `k`: its end.
@@ -1120,16 +1162,6 @@ fn year_span(s: &str, k: usize) -> Option<usize> {
 // ---------------------------------------------------------------------------
 // Date and issuing body after a reference.
 
-static DATE_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"^[ \t]*,?[ \t]*(?:ngày|Ngày|NGÀY)[ \t]*([0-9]{1,2})(?:[ \t]*[/.-][ \t]*([0-9]{1,2})[ \t]*[/.-][ \t]*([0-9]{4})|[ \t]+(?:tháng|THÁNG)[ \t]+([0-9]{1,2})[ \t]*(?:năm|NĂM|,|/)?[ \t]*([0-9]{4}))",
-    )
-    .expect("date regex")
-});
-
-static BODY_AFTER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+").expect("body regex"));
-
 /// Reads "ngày 9/3/2021" and "của Bộ Chính trị khóa XIII" after `end`, in
 /// either order, into `h.date` and `h.issued_by`.
 fn tail(s: &str, end: usize, h: &mut Hit) {
@@ -1137,27 +1169,19 @@ fn tail(s: &str, end: usize, h: &mut Hit) {
     for _ in 0..2 {
         // Both patterns match within a few dozen bytes: a bounded window
         // keeps each search independent of the segment's length.
-        let rest = &s[k..floor_char_boundary(s, k + 256)];
+        let rest = &s.as_bytes()[k..floor_char_boundary(s, k + 256)];
         if h.date.is_none() {
-            if let Some(c) = DATE_AFTER.captures(rest) {
-                let day: u32 = c[1].parse().unwrap_or(0);
-                let (month, year) = match (c.get(2), c.get(3), c.get(4), c.get(5)) {
-                    (Some(m), Some(y), _, _) | (_, _, Some(m), Some(y)) => (
-                        m.as_str().parse().unwrap_or(0),
-                        y.as_str().parse().unwrap_or(0),
-                    ),
-                    _ => (0, 0),
-                };
+            if let Some((e, day, month, year)) = date_after(rest) {
                 if crate::article::valid_date(year, month, day) {
                     h.date = Some(format!("{year:04}-{month:02}-{day:02}"));
                 }
-                k += c.get(0).map_or(0, |m| m.end());
+                k += e;
                 continue;
             }
         }
         if h.issued_by.is_none() {
-            if let Some(m) = BODY_AFTER.find(rest) {
-                if let Some((e, body)) = body_name(s, k + m.end()) {
+            if let Some(e) = body_after(rest) {
+                if let Some((e, body)) = body_name(s, k + e) {
                     h.issued_by = Some(body);
                     k = e;
                     continue;
@@ -1168,53 +1192,165 @@ fn tail(s: &str, end: usize, h: &mut Hit) {
     }
 }
 
+/// Skips spaces and tabs in `r` from `i`.
+#[inline]
+fn skip_sp(r: &[u8], mut i: usize) -> usize {
+    while i < r.len() && matches!(r[i], b' ' | b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// The first of `words` that `r[i..]` starts with: the end of it.
+#[inline]
+fn after_word(r: &[u8], i: usize, words: &[&str]) -> Option<usize> {
+    let rest = r.get(i..)?;
+    words
+        .iter()
+        .find(|w| rest.starts_with(w.as_bytes()))
+        .map(|w| i + w.len())
+}
+
+/// A run of one or two digits at `i` that no digit follows: its value and
+/// end.
+#[inline]
+fn day_digits(r: &[u8], i: usize) -> Option<(u32, usize)> {
+    let digit = |j: usize| r.get(j).is_some_and(u8::is_ascii_digit);
+    if !digit(i) {
+        return None;
+    }
+    let n = if digit(i + 1) { 2 } else { 1 };
+    if digit(i + n) {
+        return None;
+    }
+    Some((digits_value(&r[i..i + n]) as u32, i + n))
+}
+
+/// Four digits at `i`: the year.
+#[inline]
+fn year_digits(r: &[u8], i: usize) -> Option<i32> {
+    let y = r.get(i..i + 4)?;
+    y.iter()
+        .all(u8::is_ascii_digit)
+        .then(|| digits_value(y) as i32)
+}
+
+fn digits_value(d: &[u8]) -> u64 {
+    d.iter().fold(0, |v, &c| v * 10 + u64::from(c - b'0'))
+}
+
+/// The date written right after a reference, the pattern
+/// `^[ \t]*,?[ \t]*(?:ngày|Ngày|NGÀY)[ \t]*([0-9]{1,2})(?:[ \t]*[/.-][ \t]*([0-9]{1,2})[ \t]*[/.-][ \t]*([0-9]{4})|[ \t]+(?:tháng|THÁNG)[ \t]+([0-9]{1,2})[ \t]*(?:năm|NĂM|,|/)?[ \t]*([0-9]{4}))`
+/// matched by hand with the regex's leftmost-first choices: the end of the
+/// match in `r`, day, month and year.
+fn date_after(r: &[u8]) -> Option<(usize, u32, u32, i32)> {
+    let mut i = skip_sp(r, 0);
+    if r.get(i) == Some(&b',') {
+        i = skip_sp(r, i + 1);
+    }
+    let i = skip_sp(r, after_word(r, i, &["ngày", "Ngày", "NGÀY"])?);
+    // The day (and a numeric month) must end before a separator or a
+    // space, so a longer run of digits matches nothing.
+    let (day, i) = day_digits(r, i)?;
+    let j = skip_sp(r, i);
+    if matches!(r.get(j), Some(b'/' | b'.' | b'-')) {
+        let (month, j) = day_digits(r, skip_sp(r, j + 1))?;
+        let j = skip_sp(r, j);
+        if !matches!(r.get(j), Some(b'/' | b'.' | b'-')) {
+            return None;
+        }
+        let j = skip_sp(r, j + 1);
+        return year_digits(r, j).map(|y| (j + 4, day, month, y));
+    }
+    if j == i {
+        return None;
+    }
+    let m = after_word(r, j, &["tháng", "THÁNG"])?;
+    let k = skip_sp(r, m);
+    if k == m {
+        return None;
+    }
+    // "tháng 12020": two month digits leave no year, one does.
+    for n in [2, 1] {
+        let Some(d) = r.get(k..k + n) else { continue };
+        if !d.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let a = skip_sp(r, k + n);
+        let y = match after_word(r, a, &["năm", "NĂM", ",", "/"]) {
+            Some(e) => skip_sp(r, e),
+            None => a,
+        };
+        if let Some(year) = year_digits(r, y) {
+            return Some((y + 4, day, digits_value(d) as u32, year));
+        }
+    }
+    None
+}
+
+/// `^[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+` by hand: the end of the match.
+fn body_after(r: &[u8]) -> Option<usize> {
+    let mut i = skip_sp(r, 0);
+    if r.get(i) == Some(&b',') {
+        i = skip_sp(r, i + 1);
+    }
+    let e = after_word(r, i, &["của", "Của", "CỦA"])?;
+    let k = skip_sp(r, e);
+    (k > e).then_some(k)
+}
+
 /// The name of a body at `k`: "Bộ Chính trị khóa XIII", "Ban Tổ chức Trung
 /// ương", "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII".
 fn body_name(s: &str, k: usize) -> Option<(usize, String)> {
+    const MAX: usize = 16;
     let first = token(s, k)?;
-    if !s[first.clone()].starts_with(|c: char| c.is_uppercase()) {
+    if !starts_upper(&s[first.clone()]) {
         return None;
     }
-    let mut toks: Vec<(Range<usize>, String)> = Vec::new();
+    // Accepted tokens: their ends and lower-case forms.
+    let mut ends = [0usize; MAX];
+    let mut lows = [Lower::default(); MAX];
+    let mut n = 0;
     let mut k = k;
     // As in `congress_name`: the last token may take a compound's tail.
     let mut joinable = false;
     while let Some(t) = token(s, k) {
-        if toks.len() >= 16 {
+        if n >= MAX {
             break;
         }
         let tx = &s[t.clone()];
-        let lower = tx.to_lowercase();
-        let capital = tx.starts_with(|c: char| c.is_uppercase());
-        let prev = toks.last().map(|(_, w)| w.as_str()).unwrap_or("");
+        let lower = Lower::new(tx);
+        let capital = starts_upper(tx);
+        let none = Lower::default();
+        let prev = if n > 0 { &lows[n - 1] } else { &none };
         let tail = joinable && !capital && is_compound(prev, &lower);
         let ok = if capital {
-            lookup_word(TYPE_WORDS, &two_words(s, t.clone())).is_none()
-                && lookup_word(TYPE_ABBREVIATIONS, tx).is_none()
+            !two_words_is_type(s, t.clone()) && lookup_word(TYPE_ABBREVIATIONS, tx).is_none()
         } else {
-            tail || contains(NAME_WORDS, &lower) || tx.bytes().all(|c| c.is_ascii_digit())
+            tail || lower.in_list(NAME_WORDS) || tx.bytes().all(|c| c.is_ascii_digit())
         };
         if !ok {
             break;
         }
         joinable = capital || tail;
-        toks.push((t.clone(), lower));
+        ends[n] = t.end;
+        lows[n] = lower;
+        n += 1;
         k = t.end;
     }
-    while toks
-        .last()
-        .is_some_and(|(_, w)| matches!(w.as_str(), "của" | "các" | "và" | "lần" | "thứ" | "khóa"))
-    {
-        toks.pop();
+    while n > 0 && lows[n - 1].is_one_of(&["của", "các", "và", "lần", "thứ", "khóa"]) {
+        n -= 1;
     }
-    let (last, _) = toks.last()?;
-    let mut end = last.end;
+    if n == 0 {
+        return None;
+    }
+    let mut end = ends[n - 1];
     let mut name = crate::text::collapse_ws(&s[first.start..end]);
     // "của Bộ Chính trị (khóa XII)"
     let p = skip_spaces(s, end);
     if s[p..].starts_with('(') {
         if let Some(kt) = token(s, p + 1) {
-            if s[kt.clone()].to_lowercase() == "khóa" {
+            if eq_lower(&s[kt.clone()], "khóa") {
                 if let Some(rt) = token(s, kt.end) {
                     if is_roman_token(&s[rt.clone()]) && s[rt.end..].starts_with(')') {
                         name.push_str(" khóa ");
@@ -1325,6 +1461,75 @@ fn build_records(doc: &Doc, mut hits: Vec<Hit>) -> Vec<Directive> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static DATE_AFTER: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+        r"^[ \t]*,?[ \t]*(?:ngày|Ngày|NGÀY)[ \t]*([0-9]{1,2})(?:[ \t]*[/.-][ \t]*([0-9]{1,2})[ \t]*[/.-][ \t]*([0-9]{4})|[ \t]+(?:tháng|THÁNG)[ \t]+([0-9]{1,2})[ \t]*(?:năm|NĂM|,|/)?[ \t]*([0-9]{4}))",
+    )
+    .expect("date regex")
+    });
+
+    static BODY_AFTER: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"^[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+").expect("body regex"));
+
+    /// The hand matchers of `tail` against the patterns they stand for.
+    #[test]
+    fn date_and_body_match_like_their_regexes() {
+        let heads = ["", " ", ",", " , ", "\t,\t", "x", "  ,, "];
+        let words = ["ngày", "Ngày", "NGÀY", "ngay", "của", "Của", "CỦA", "cua"];
+        let days = ["", "5", "05", "123", " 9", "a"];
+        let mids = [
+            "/",
+            " / ",
+            ".",
+            "-",
+            " tháng ",
+            "tháng ",
+            " THÁNG  ",
+            " tháng",
+            "  ",
+            "",
+        ];
+        let months = ["3", "12", "123", "", " 3", "1"];
+        let joins = [
+            "/", " / ", ".", " năm ", "năm", " NĂM ", ",", " ", "", "/ ", " nam ",
+        ];
+        let years = ["2021", "202", "20210", "", "x", "2020 ", "12020"];
+        let mut n = 0;
+        for h in heads {
+            for w in words {
+                for d in days {
+                    for m in mids {
+                        for mo in months {
+                            for j in joins {
+                                for y in years {
+                                    let t = format!("{h}{w}{d}{m}{mo}{j}{y} Bộ");
+                                    let want = DATE_AFTER.captures(&t).map(|c| {
+                                        let day: u32 = c[1].parse().unwrap();
+                                        let (mo, y) =
+                                            match (c.get(2), c.get(3), c.get(4), c.get(5)) {
+                                                (Some(m), Some(y), _, _)
+                                                | (_, _, Some(m), Some(y)) => (
+                                                    m.as_str().parse().unwrap(),
+                                                    y.as_str().parse().unwrap(),
+                                                ),
+                                                _ => unreachable!(),
+                                            };
+                                        (c.get(0).unwrap().end(), day, mo, y)
+                                    });
+                                    assert_eq!(date_after(t.as_bytes()), want, "{t:?}");
+                                    let want = BODY_AFTER.find(&t).map(|m| m.end());
+                                    assert_eq!(body_after(t.as_bytes()), want, "{t:?}");
+                                    n += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 100_000);
+    }
 
     fn run(text: &str) -> Vec<Directive> {
         let doc = Doc::plain(text, None);

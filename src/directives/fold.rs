@@ -1,0 +1,345 @@
+//! Allocation-free helpers of the directives extractor: words lower-cased
+//! into a stack buffer for table lookups, and byte-level walks over the text
+//! that give the same answers as the `char` iterator chains they replace.
+
+use crate::text::is_word_char;
+
+/// Capacity of a [`Lower`] buffer. Every word the grammar compares against
+/// (table words, syllable pairs, "nhiệm", "kỳ") is far shorter.
+const CAP: usize = 40;
+
+/// A word (or a few words) lower-cased into a stack buffer, for comparing
+/// with the lower-case word tables without allocating a `String`.
+///
+/// Lower-casing is `char::to_lowercase` char by char, which is what
+/// `str::to_lowercase` does apart from the Greek final sigma (no table word
+/// holds a sigma). Text that does not fit reads as the empty string, which
+/// equals no table word and no word the grammar compares with; only
+/// comparisons are made with it, nothing is output.
+#[derive(Clone, Copy)]
+pub struct Lower {
+    buf: [u8; CAP],
+    len: u8,
+    overflow: bool,
+}
+
+impl Default for Lower {
+    fn default() -> Self {
+        Lower {
+            buf: [0; CAP],
+            len: 0,
+            overflow: false,
+        }
+    }
+}
+
+impl Lower {
+    /// `w` lower-cased.
+    #[inline]
+    pub fn new(w: &str) -> Lower {
+        let mut l = Lower::default();
+        l.push_str(w);
+        l
+    }
+
+    /// Appends `w` lower-cased.
+    #[inline]
+    pub fn push_str(&mut self, w: &str) {
+        if self.overflow {
+            return;
+        }
+        let mut n = self.len as usize;
+        if w.is_ascii() {
+            if n + w.len() > CAP {
+                self.overflow = true;
+                return;
+            }
+            for (d, &c) in self.buf[n..n + w.len()].iter_mut().zip(w.as_bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            self.len = (n + w.len()) as u8;
+            return;
+        }
+        for c in w.chars() {
+            match quick_lower(c) {
+                Some(l) => {
+                    if !self.put(&mut n, l) {
+                        return;
+                    }
+                }
+                None => {
+                    for l in c.to_lowercase() {
+                        if !self.put(&mut n, l) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        self.len = n as u8;
+    }
+
+    /// Writes `l` at `*n`; false (and marks the overflow) when it does not
+    /// fit.
+    #[inline]
+    fn put(&mut self, n: &mut usize, l: char) -> bool {
+        if *n + l.len_utf8() > CAP {
+            self.overflow = true;
+            return false;
+        }
+        l.encode_utf8(&mut self.buf[*n..]);
+        *n += l.len_utf8();
+        true
+    }
+
+    /// Appends one ASCII byte.
+    #[inline]
+    pub fn push_byte(&mut self, b: u8) {
+        debug_assert!(b.is_ascii());
+        if self.overflow || self.len as usize >= CAP {
+            self.overflow = true;
+            return;
+        }
+        self.buf[self.len as usize] = b;
+        self.len += 1;
+    }
+
+    /// The lower-cased text as bytes (empty when it did not fit): compared
+    /// as bytes, which orders like `str`, with no UTF-8 check.
+    #[inline]
+    pub fn bytes(&self) -> &[u8] {
+        if self.overflow {
+            return &[];
+        }
+        &self.buf[..self.len as usize]
+    }
+
+    /// True when the text is `w`.
+    #[inline]
+    pub fn is(&self, w: &str) -> bool {
+        self.bytes() == w.as_bytes()
+    }
+
+    /// True when the text is one of `words`.
+    #[inline]
+    pub fn is_one_of(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(w))
+    }
+
+    /// True when the text is in the sorted list `list`.
+    #[inline]
+    pub fn in_list(&self, list: &[&str]) -> bool {
+        let b = self.bytes();
+        list.binary_search_by(|e| e.as_bytes().cmp(b)).is_ok()
+    }
+
+    /// The entry of the sorted word table `table` keyed by the text.
+    #[inline]
+    pub fn in_table<T>(
+        &self,
+        table: &'static [(&'static str, T, T)],
+    ) -> Option<&'static (&'static str, T, T)> {
+        let b = self.bytes();
+        table
+            .binary_search_by(|e| e.0.as_bytes().cmp(b))
+            .ok()
+            .map(|i| &table[i])
+    }
+}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, other: &str) -> bool {
+        self.is(other)
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.is(other)
+    }
+}
+
+/// `c` lower-cased when that is settled without the general Unicode
+/// tables: ASCII and the Vietnamese letters (same result as
+/// `char::to_lowercase`).
+#[inline]
+fn quick_lower(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F => u,
+        // Latin-1 capitals but ×.
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        // Đ, Ơ, Ư
+        0x110 | 0x1A0 | 0x1AF => u + 1,
+        // Vietnamese block of Latin Extended Additional: capitals are even.
+        0x1EA0..=0x1EF9 if u % 2 == 0 => u + 1,
+        // Lower-case Vietnamese letters stay.
+        0xE0..=0xFF | 0x111 | 0x1A1 | 0x1B0 | 0x1EA1..=0x1EF9 if u != 0xF7 => u,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
+/// True when `w` lower-cased is `target`.
+#[inline]
+pub fn eq_lower(w: &str, target: &str) -> bool {
+    if w.is_ascii() {
+        return w.len() == target.len()
+            && w.bytes().map(|c| c.to_ascii_lowercase()).eq(target.bytes());
+    }
+    Lower::new(w).is(target)
+}
+
+/// True for what `char::is_whitespace` accepts, on an ASCII byte.
+#[inline]
+fn ascii_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The char of `s` that ends at `end` (`end > 0`, on a char boundary): its
+/// start and the char.
+#[inline]
+pub fn char_before(s: &str, end: usize) -> (usize, char) {
+    let b = s.as_bytes();
+    let last = b[end - 1];
+    if last < 0x80 {
+        return (end - 1, last as char);
+    }
+    let mut i = end - 1;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    (i, s[i..end].chars().next().unwrap_or(' '))
+}
+
+/// `s[..pos].trim_end().len()`.
+#[inline]
+pub fn trim_end_at(s: &str, mut pos: usize) -> usize {
+    let b = s.as_bytes();
+    while pos > 0 {
+        let c = b[pos - 1];
+        if c < 0x80 {
+            if !ascii_ws(c) {
+                break;
+            }
+            pos -= 1;
+        } else {
+            let (i, ch) = char_before(s, pos);
+            if !ch.is_whitespace() {
+                break;
+            }
+            pos = i;
+        }
+    }
+    pos
+}
+
+/// The start of the run of word chars (`text::is_word_char`) that ends at
+/// `end` (`end` itself when there is none).
+#[inline]
+pub fn word_start(s: &str, mut end: usize) -> usize {
+    let b = s.as_bytes();
+    while end > 0 {
+        let c = b[end - 1];
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            end -= 1;
+        } else {
+            match word_char_len_before(s, end) {
+                Some(n) => end -= n,
+                None => break,
+            }
+        }
+    }
+    end
+}
+
+/// The length of the non-ASCII char that ends at `end` when it is a word
+/// char, with the Vietnamese letters decoded by hand.
+#[inline]
+fn word_char_len_before(s: &str, end: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if end >= 2 && matches!(b[end - 2], 0xC3..=0xC8) {
+        // Two bytes, U+00C0..U+023F: letters but × and ÷.
+        let u = (u32::from(b[end - 2] & 0x1F) << 6) | u32::from(b[end - 1] & 0x3F);
+        return (u != 0xD7 && u != 0xF7).then_some(2);
+    }
+    if end >= 3 && b[end - 3] == 0xE1 && matches!(b[end - 2], 0xB8..=0xBB) {
+        // Latin Extended Additional (U+1E00..U+1EFF): letters.
+        return Some(3);
+    }
+    let (i, ch) = char_before(s, end);
+    is_word_char(ch).then_some(end - i)
+}
+
+/// True when a word char ends right before `pos` (not
+/// `text::boundary_before`).
+#[inline]
+pub fn word_before(s: &str, pos: usize) -> bool {
+    pos > 0 && word_start(s, pos) < pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_agrees_with_str_to_lowercase() {
+        for c in (0u32..0x2000).filter_map(char::from_u32) {
+            if matches!(c, 'Σ') {
+                continue;
+            }
+            let w: String = [c, 'A', c].iter().collect();
+            let want = w.to_lowercase();
+            if want.len() <= CAP {
+                assert_eq!(
+                    Lower::new(&w).bytes(),
+                    want.as_bytes(),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert!(Lower::new("ĐẠI HỘI").is("đại hội"));
+        assert!(Lower::new(&"Ả".repeat(20)).bytes().is_empty());
+        assert!(eq_lower("Kỳ", "kỳ"));
+        assert!(eq_lower("NQ", "nq"));
+        assert!(!eq_lower("NQX", "nq"));
+    }
+
+    #[test]
+    fn walks_agree_with_char_iterators() {
+        let all: String = (0xA0u32..0x2100)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'a', ' ', c, '\u{301}'])
+            .collect();
+        let texts = [
+            "Chỉ thị  số 35",
+            "\u{a0}ab\u{2003} ",
+            "x\u{0B}\u{0C}\r\n",
+            "",
+            "ĐẢNG bộ1 \u{301}",
+            "×÷a",
+            &all,
+        ];
+        for t in texts {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    trim_end_at(t, pos),
+                    t[..pos].trim_end().len(),
+                    "{t:?} {pos}"
+                );
+                let want = t[..pos]
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| is_word_char(c))
+                    .last()
+                    .map_or(pos, |(i, _)| i);
+                assert_eq!(word_start(t, pos), want, "{t:?} {pos}");
+            }
+        }
+    }
+}
