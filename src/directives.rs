@@ -46,7 +46,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
-use regex::Regex;
 
 use crate::doc::{Claims, Doc};
 use crate::numbers::roman;
@@ -110,7 +109,7 @@ struct TypeWord {
 // The scan of one content run.
 
 fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
-    let (codes, shorts) = scan_numbers(s);
+    let Scan { codes, shorts, nq } = scan_numbers(s);
     let mut local: Vec<Hit> = Vec::with_capacity(codes.len());
     for mut h in codes {
         // The type word written before the code: "Chỉ thị số 35-CT/TW",
@@ -146,9 +145,9 @@ fn scan_segment(s: &str, base: usize, claims: &Claims, out: &mut Vec<Hit>) {
     }
 
     // Names of resolutions.
-    for m in NQ_RE.find_iter(s) {
-        if boundary_before(s, m.start()) && boundary_after(s, m.end()) {
-            local.extend(resolution_names(s, m.range()));
+    for m in nq {
+        if boundary_before(s, m.start) && boundary_after(s, m.end) {
+            local.extend(resolution_names(s, m));
         }
     }
 
@@ -326,39 +325,80 @@ fn run_end(s: &str, k: usize, max: usize, f: impl Fn(char) -> bool) -> usize {
     end
 }
 
-/// The first ASCII digit of `b` at or after `i` (`b.len()` when none),
+/// The first ASCII digit or `N` of `b` at or after `i` (`b.len()` when
+/// none): the starts of numbers and of "Nghị quyết".
+///
+/// Blocks of 32 bytes are tested with a branch-free fold that the compiler
+/// turns into vector instructions; the block that holds a stop is searched
 /// eight bytes at a time.
-fn next_digit(b: &[u8], mut i: usize) -> usize {
+fn next_stop(b: &[u8], mut i: usize) -> usize {
+    const BLOCK: usize = 32;
+    let stop = |c: u8| (c.wrapping_sub(b'0') < 10) | (c == b'N');
+    while let Some(block) = b.get(i..i + BLOCK) {
+        if block.iter().fold(false, |a, &c| a | stop(c)) {
+            break;
+        }
+        i += BLOCK;
+    }
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    while i + 8 <= b.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&b[i..i + 8]);
-        // Bytes 0x30..=0x39 become 0..=9; "some byte < 10" is exact.
-        let t = u64::from_le_bytes(chunk) ^ (LO * 0x30);
-        if t.wrapping_sub(LO * 10) & !t & HI != 0 {
-            break;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        // Bytes 0x30..=0x39 become 0..=9, and `N` becomes 0: the lowest
+        // flagged byte of each test is exact.
+        let d = w ^ (LO * 0x30);
+        let n = w ^ (LO * u64::from(b'N'));
+        let mask = (d.wrapping_sub(LO * 10) & !d | n.wrapping_sub(LO) & !n) & HI;
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i < b.len() && !b[i].is_ascii_digit() {
+    while i < b.len() && !stop(b[i]) {
         i += 1;
     }
     i
 }
 
+/// What one pass over a content run finds.
+struct Scan {
+    /// Party and State codes.
+    codes: Vec<Hit>,
+    /// Short references ("Chỉ thị 35").
+    shorts: Vec<Hit>,
+    /// "Nghị quyết" as written, boundaries not yet checked.
+    nq: Vec<Range<usize>>,
+}
+
+/// The "Nghị quyết" that starts at `i` (`b[i]` is `N`): its range.
+fn nq_at(b: &[u8], i: usize) -> Option<Range<usize>> {
+    NQ_SPELLINGS
+        .iter()
+        .find(|w| b[i..].starts_with(w.as_bytes()))
+        .map(|w| i..i + w.len())
+}
+
 /// One pass over the digit runs of `s`: the Party and State codes they
-/// start, and the short references ("Chỉ thị 35") that end with the other
-/// short runs.
-fn scan_numbers(s: &str) -> (Vec<Hit>, Vec<Hit>) {
+/// start, the short references ("Chỉ thị 35") that end with the other
+/// short runs, and (at every `N`) the spellings of "Nghị quyết".
+fn scan_numbers(s: &str) -> Scan {
     let b = s.as_bytes();
     let mut codes = Vec::new();
     let mut others = Vec::new();
+    let mut nq = Vec::new();
     let mut i = 0;
     loop {
-        i = next_digit(b, i);
+        i = next_stop(b, i);
         if i >= b.len() {
             break;
+        }
+        if b[i] == b'N' {
+            // No `N` inside a spelling: matches never overlap.
+            nq.extend(nq_at(b, i));
+            i += 1;
+            continue;
         }
         let ds = i;
         while i < b.len() && b[i].is_ascii_digit() {
@@ -378,6 +418,10 @@ fn scan_numbers(s: &str) -> (Vec<Hit>, Vec<Hit>) {
             };
             if let Some(h) = code {
                 i = h.range.end;
+                // A code may run over an `N`.
+                for n in (de..i).filter(|&n| b[n] == b'N') {
+                    nq.extend(nq_at(b, n));
+                }
                 codes.push(h);
                 continue;
             }
@@ -392,7 +436,11 @@ fn scan_numbers(s: &str) -> (Vec<Hit>, Vec<Hit>) {
             }
         }
     }
-    (codes, others)
+    Scan {
+        codes,
+        shorts: others,
+        nq,
+    }
 }
 
 /// True when the number starting at `ds` is not the tail of something else:
@@ -751,8 +799,7 @@ static TYPE_FIRST_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| {
 });
 
 /// "Nghị quyết" as it may start the name of a resolution.
-static NQ_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new("Nghị quyết|Nghị Quyết|NGHỊ QUYẾT").expect("NQ regex"));
+const NQ_SPELLINGS: [&str; 3] = ["Nghị quyết", "Nghị Quyết", "NGHỊ QUYẾT"];
 
 /// The largest char boundary of `s` at or below `i` (clamped to its length).
 fn floor_char_boundary(s: &str, i: usize) -> usize {
@@ -1461,6 +1508,7 @@ fn build_records(doc: &Doc, mut hits: Vec<Hit>) -> Vec<Directive> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     static DATE_AFTER: Lazy<Regex> = Lazy::new(|| {
         Regex::new(
@@ -1605,25 +1653,33 @@ mod tests {
     }
 
     #[test]
-    fn next_digit_finds_every_digit() {
-        let t = "Hội nghị lần thứ tư, khóa XII: 35 đại biểu; ngày 9";
-        let b = t.as_bytes();
-        let mut found = Vec::new();
-        let mut i = 0;
-        while {
-            i = next_digit(b, i);
-            i < b.len()
-        } {
-            found.push(i);
-            i += 1;
+    fn next_stop_finds_every_digit_and_n() {
+        let base = "Hội nghị lần thứ tư, khóa XII: 35 đại biểu; ngày 9 Nghị quyết /:MO 0";
+        for pad in 0..70 {
+            let t = format!(
+                "{}{}{}",
+                "é".repeat(pad / 2),
+                &" x"[..pad % 2],
+                base.repeat(3)
+            );
+            let b = t.as_bytes();
+            let mut found = Vec::new();
+            let mut i = 0;
+            while {
+                i = next_stop(b, i);
+                i < b.len()
+            } {
+                found.push(i);
+                i += 1;
+            }
+            let want: Vec<usize> = t
+                .bytes()
+                .enumerate()
+                .filter(|(_, c)| c.is_ascii_digit() || *c == b'N')
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(found, want);
         }
-        let want: Vec<usize> = t
-            .bytes()
-            .enumerate()
-            .filter(|(_, c)| c.is_ascii_digit())
-            .map(|(i, _)| i)
-            .collect();
-        assert_eq!(found, want);
     }
 
     #[test]
