@@ -42,6 +42,7 @@
 mod fold;
 mod lexicon;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -914,10 +915,19 @@ fn inherit_suffix(s: &str, h: &mut Hit, codes: &[Hit]) {
 }
 
 /// The kind used to compare references: `QĐi` and `QyĐ` are `QĐ`.
-fn kind_key(k: Option<&str>) -> Option<String> {
-    let u = k?.to_uppercase();
-    Some(match u.as_str() {
-        "QĐI" | "QYĐ" => "QĐ".to_string(),
+fn kind_key(k: Option<&str>) -> Option<Cow<'_, str>> {
+    let k = k?;
+    // Upper case already (the table codes but a few): no copy.
+    let u = if k
+        .chars()
+        .all(|c| (c.is_ascii() && !c.is_ascii_lowercase()) || c == 'Đ')
+    {
+        Cow::Borrowed(k)
+    } else {
+        Cow::Owned(k.to_uppercase())
+    };
+    Some(match &*u {
+        "QĐI" | "QYĐ" => Cow::Borrowed("QĐ"),
         _ => u,
     })
 }
@@ -1414,30 +1424,57 @@ fn body_name(s: &str, k: usize) -> Option<(usize, String)> {
 // ---------------------------------------------------------------------------
 // One record per document.
 
+/// The key of a code: upper case, white space out, leading zeros but one
+/// dropped, `QĐI` and `QYĐ` read as `QĐ`.
 fn code_key(code: &str) -> String {
-    let upper: String = code.split_whitespace().collect::<String>().to_uppercase();
+    let mut upper = String::with_capacity(code.len() + 4);
+    for c in code.chars() {
+        if c.is_ascii() {
+            if !c.is_ascii_whitespace() && c != '\u{0B}' {
+                upper.push(c.to_ascii_uppercase());
+            }
+        } else if !c.is_whitespace() {
+            upper.extend(c.to_uppercase());
+        }
+    }
     let t = upper.trim_start_matches('0');
-    let t = if t.starts_with(|c: char| c.is_ascii_digit()) {
-        t
+    let start = if t.starts_with(|c: char| c.is_ascii_digit()) {
+        upper.len() - t.len()
     } else {
-        &upper[upper.len() - t.len() - 1..]
+        upper.len() - t.len() - 1
     };
-    t.replace("QĐI", "QĐ").replace("QYĐ", "QĐ")
+    upper.replace_range(..start, "");
+    if upper.contains("QĐI") || upper.contains("QYĐ") {
+        upper = upper.replace("QĐI", "QĐ").replace("QYĐ", "QĐ");
+    }
+    upper
+}
+
+/// What makes two mentions one document.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    /// The key of a code.
+    Code(String),
+    /// Kind and number of an uncoded reference.
+    Number(Cow<'a, str>, &'a str),
+    /// Kind and lower-case title of a named resolution.
+    Title(Cow<'a, str>, String),
 }
 
 fn build_records(doc: &Doc, mut hits: Vec<Hit>) -> Vec<Directive> {
     hits.sort_by_key(|h| h.range.start);
+    let hits = hits;
     // Coded documents by (kind, number), for short references to join.
-    let mut by_number: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_number: HashMap<(Cow<str>, &str), usize> = HashMap::new();
     for (i, h) in hits.iter().enumerate() {
         if h.code.is_none() {
             continue;
         }
-        if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.clone()) {
+        if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.as_deref()) {
             by_number.entry((k, n)).or_insert(i);
         }
         // The type word of prose counts too ("Quy định 66-QĐ/TW").
-        if let (Some(name), Some(n)) = (h.kind_name.as_deref(), h.number.clone()) {
+        if let (Some(name), Some(n)) = (h.kind_name.as_deref(), h.number.as_deref()) {
             if let Some(e) = TYPE_WORDS.iter().find(|e| e.2 == name) {
                 if let Some(k) = kind_key(Some(e.1)) {
                     by_number.entry((k, n)).or_insert(i);
@@ -1446,25 +1483,24 @@ fn build_records(doc: &Doc, mut hits: Vec<Hit>) -> Vec<Directive> {
         }
     }
     let mut records: Vec<Directive> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for i in 0..hits.len() {
-        let h = &hits[i];
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    for (i, h) in hits.iter().enumerate() {
         let (key, template) = if let Some(code) = &h.code {
-            (format!("C:{}", code_key(code)), i)
-        } else if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.clone()) {
-            match by_number.get(&(k.clone(), n.clone())) {
+            (Key::Code(code_key(code)), i)
+        } else if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.as_deref()) {
+            let k_n = (k, n);
+            match by_number.get(&k_n) {
                 Some(&j) => (
-                    format!("C:{}", code_key(hits[j].code.as_deref().unwrap_or(""))),
+                    Key::Code(code_key(hits[j].code.as_deref().unwrap_or(""))),
                     j,
                 ),
-                None => (format!("N:{k}:{n}"), i),
+                None => (Key::Number(k_n.0, n), i),
             }
         } else if let Some(t) = &h.title {
             (
-                format!(
-                    "T:{}:{}",
+                Key::Title(
                     kind_key(h.kind.as_deref()).unwrap_or_default(),
-                    t.to_lowercase()
+                    fold::to_lower_string(t),
                 ),
                 i,
             )
@@ -1519,6 +1555,31 @@ mod tests {
 
     static BODY_AFTER: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"^[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+").expect("body regex"));
+
+    #[test]
+    fn code_key_as_before() {
+        fn old(code: &str) -> String {
+            let upper: String = code.split_whitespace().collect::<String>().to_uppercase();
+            let t = upper.trim_start_matches('0');
+            let t = if t.starts_with(|c: char| c.is_ascii_digit()) {
+                t
+            } else {
+                &upper[upper.len() - t.len() - 1..]
+            };
+            t.replace("QĐI", "QĐ").replace("QYĐ", "QĐ")
+        }
+        for c in [
+            "35-CT/TW",
+            "008-QĐi/TW",
+            "0-QyĐ/TW",
+            "00/2020/NĐ-CP",
+            "12 /\u{0B}QĐ\u{a0}- ttg",
+            "7-ß/đuk",
+            "05-QĐI/QĐi",
+        ] {
+            assert_eq!(code_key(c), old(c), "{c:?}");
+        }
+    }
 
     /// The hand matchers of `tail` against the patterns they stand for.
     #[test]
