@@ -180,7 +180,7 @@ fn prose_before_code(s: &str, cs: usize) -> Option<(TypeWord, Option<String>)> {
         return None;
     }
     let w = type_word_before(s, lo + at + 1)?;
-    Some((w, Some(crate::text::collapse_ws(body))))
+    Some((w, Some(fold::collapse_ws(body))))
 }
 
 /// The name of a law written before "số" and a code at `cs`: "Luật Giá số
@@ -203,7 +203,7 @@ fn law_name_before(s: &str, cs: usize) -> Option<String> {
             // The word after "Luật" (found just before it) names the law.
             let named = starts.len() >= 2
                 && s[starts[starts.len() - 2]..].starts_with(|c: char| c.is_uppercase());
-            return named.then(|| crate::text::collapse_ws(&s[w..p]));
+            return named.then(|| fold::collapse_ws(&s[w..p]));
         }
         if w == 0 || s.as_bytes()[w - 1] != b' ' {
             return None;
@@ -959,7 +959,7 @@ fn resolution_names(s: &str, w: Range<usize>) -> Vec<Hit> {
     let Some(end) = plenum_name(s, w.end).or_else(|| congress_name(s, w.end)) else {
         return out;
     };
-    let title = crate::text::collapse_ws(&s[w.start..end]);
+    let title = fold::collapse_ws(&s[w.start..end]);
     out.push(named_hit(w.start..end, title));
     // "Nghị quyết Đại hội Đảng bộ Khối lần thứ XVI, Đại hội Đảng bộ tỉnh lần XIX"
     let mut k = end;
@@ -983,7 +983,7 @@ fn resolution_names(s: &str, w: Range<usize>) -> Vec<Hit> {
         if e <= start {
             break;
         }
-        let title = format!("Nghị quyết {}", crate::text::collapse_ws(&s[start..e]));
+        let title = format!("Nghị quyết {}", fold::collapse_ws(&s[start..e]));
         out.push(named_hit(start..e, title));
         k = e;
     }
@@ -1175,10 +1175,13 @@ fn is_compound(a: &Lower, b: &Lower) -> bool {
     if a.is_empty() || b.is_empty() || a.len() + b.len() > 40 {
         return false;
     }
-    // Compare "a b" with the sorted pairs without building it.
-    let key = a.iter().chain(b" ").chain(b);
+    let mut key = [0u8; 41];
+    key[..a.len()].copy_from_slice(a);
+    key[a.len()] = b' ';
+    key[a.len() + 1..a.len() + 1 + b.len()].copy_from_slice(b);
+    let key = &key[..a.len() + 1 + b.len()];
     NAME_COMPOUNDS
-        .binary_search_by(|e| e.bytes().cmp(key.clone().copied()))
+        .binary_search_by(|e| e.as_bytes().cmp(key))
         .is_ok()
 }
 
@@ -1262,9 +1265,10 @@ fn skip_sp(r: &[u8], mut i: usize) -> usize {
 #[inline]
 fn after_word(r: &[u8], i: usize, words: &[&str]) -> Option<usize> {
     let rest = r.get(i..)?;
+    let first = *rest.first()?;
     words
         .iter()
-        .find(|w| rest.starts_with(w.as_bytes()))
+        .find(|w| w.as_bytes()[0] == first && rest.starts_with(w.as_bytes()))
         .map(|w| i + w.len())
 }
 
@@ -1402,7 +1406,7 @@ fn body_name(s: &str, k: usize) -> Option<(usize, String)> {
         return None;
     }
     let mut end = ends[n - 1];
-    let mut name = crate::text::collapse_ws(&s[first.start..end]);
+    let mut name = fold::collapse_ws(&s[first.start..end]);
     // "của Bộ Chính trị (khóa XII)"
     let p = skip_spaces(s, end);
     if s[p..].starts_with('(') {
@@ -1444,7 +1448,7 @@ fn code_key(code: &str) -> String {
         upper.len() - t.len() - 1
     };
     upper.replace_range(..start, "");
-    if upper.contains("QĐI") || upper.contains("QYĐ") {
+    if upper.as_bytes().contains(&b'Q') && (upper.contains("QĐI") || upper.contains("QYĐ")) {
         upper = upper.replace("QĐI", "QĐ").replace("QYĐ", "QĐ");
     }
     upper

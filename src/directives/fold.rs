@@ -60,19 +60,52 @@ impl Lower {
             self.len = (n + w.len()) as u8;
             return;
         }
-        for c in w.chars() {
-            match quick_lower(c) {
+        let b = w.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // The bytes of the Vietnamese letters are lower-cased in place
+            // (same length); any other char goes through `char`.
+            let c = b[i];
+            let fast: Option<[u8; 3]> = match (c, b.get(i + 1), b.get(i + 2)) {
+                (0..=0x7F, _, _) => Some([c.to_ascii_lowercase(), 0, 0]),
+                // U+00C0..U+00FF: capitals but × gain 0x20.
+                (0xC3, Some(&d), _) => Some([
+                    c,
+                    if (0x80..=0x9E).contains(&d) && d != 0x97 {
+                        d + 0x20
+                    } else {
+                        d
+                    },
+                    0,
+                ]),
+                // Đ đ, Ơ ơ, Ư ư
+                (0xC4, Some(&d @ 0x90..=0x91), _) => Some([c, d | 1, 0]),
+                (0xC6, Some(&d @ 0xA0..=0xA1), _) => Some([c, d | 1, 0]),
+                (0xC6, Some(&0xAF | &0xB0), _) => Some([c, 0xB0, 0]),
+                // U+1EA0..U+1EFF: capitals are even.
+                (0xE1, Some(&0xBA), Some(&d)) if d >= 0xA0 => Some([c, 0xBA, d | 1]),
+                (0xE1, Some(&0xBB), Some(&d)) => Some([c, 0xBB, d | 1]),
+                _ => None,
+            };
+            match fast {
                 Some(l) => {
-                    if !self.put(&mut n, l) {
+                    let len = utf8_len(c);
+                    if n + len > CAP {
+                        self.overflow = true;
                         return;
                     }
+                    self.buf[n..n + len].copy_from_slice(&l[..len]);
+                    n += len;
+                    i += len;
                 }
                 None => {
-                    for l in c.to_lowercase() {
+                    let ch = w[i..].chars().next().unwrap_or(' ');
+                    for l in ch.to_lowercase() {
                         if !self.put(&mut n, l) {
                             return;
                         }
                     }
+                    i += ch.len_utf8();
                 }
             }
         }
@@ -159,6 +192,17 @@ impl PartialEq<&str> for Lower {
     }
 }
 
+/// The length of the UTF-8 sequence that the lead byte `c` starts.
+#[inline]
+fn utf8_len(c: u8) -> usize {
+    match c {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// `c` lower-cased when that is settled without the general Unicode
 /// tables: ASCII and the Vietnamese letters (same result as
 /// `char::to_lowercase`).
@@ -184,7 +228,8 @@ fn quick_lower(c: char) -> Option<char> {
 /// `w.to_lowercase()`, with the Vietnamese letters settled without the
 /// general Unicode tables.
 pub fn to_lower_string(w: &str) -> String {
-    if w.contains('Σ') {
+    // Σ is CE A3 in UTF-8.
+    if w.as_bytes().contains(&0xCE) && w.contains('Σ') {
         // The final sigma depends on its context.
         return w.to_lowercase();
     }
@@ -242,6 +287,10 @@ pub fn trim_end_at(s: &str, mut pos: usize) -> usize {
             }
             pos -= 1;
         } else {
+            // Every non-ASCII white space char ends in one of these bytes.
+            if !matches!(c, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) {
+                break;
+            }
             let (i, ch) = char_before(s, pos);
             if !ch.is_whitespace() {
                 break;
@@ -250,6 +299,48 @@ pub fn trim_end_at(s: &str, mut pos: usize) -> usize {
         }
     }
     pos
+}
+
+/// `text::collapse_ws`: every run of white space folded into one space,
+/// both ends trimmed, with ASCII bytes settled without decoding.
+pub fn collapse_ws(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    // The start of the run of non-space text not yet copied.
+    let mut from = 0;
+    let mut space = false;
+    while i < b.len() {
+        let c = b[i];
+        let ws_len = if c < 0x80 {
+            usize::from(ascii_ws(c))
+        } else if matches!(c, 0xC2 | 0xE1..=0xE3) {
+            let ch = s[i..].chars().next().unwrap_or('x');
+            if ch.is_whitespace() {
+                ch.len_utf8()
+            } else {
+                0
+            }
+        } else {
+            0
+        };
+        if ws_len > 0 {
+            if !space {
+                out.push_str(&s[from..i]);
+                space = true;
+            }
+            i += ws_len;
+            from = i;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            i += 1;
+        }
+    }
+    out.push_str(&s[from..]);
+    out
 }
 
 /// The start of the run of word chars (`text::is_word_char`) that ends at
@@ -344,6 +435,8 @@ mod tests {
             "",
             "ĐẢNG bộ1 \u{301}",
             "×÷a",
+            " \u{2003}a\u{85}\u{a0} b\u{3000}",
+            "a\u{1680}\u{2028}\u{2029}\u{202f}\u{205f}\u{200a}b\u{2009}",
             &all,
         ];
         for t in texts {
