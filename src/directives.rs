@@ -1465,82 +1465,143 @@ enum Key<'a> {
     Title(Cow<'a, str>, String),
 }
 
-fn build_records(doc: &Doc, mut hits: Vec<Hit>) -> Vec<Directive> {
-    hits.sort_by_key(|h| h.range.start);
-    let hits = hits;
-    // Coded documents by (kind, number), for short references to join.
-    let mut by_number: HashMap<(Cow<str>, &str), usize> = HashMap::new();
-    for (i, h) in hits.iter().enumerate() {
-        if h.code.is_none() {
-            continue;
-        }
-        if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.as_deref()) {
-            by_number.entry((k, n)).or_insert(i);
-        }
-        // The type word of prose counts too ("Quy định 66-QĐ/TW").
-        if let (Some(name), Some(n)) = (h.kind_name.as_deref(), h.number.as_deref()) {
-            if let Some(e) = TYPE_WORDS.iter().find(|e| e.2 == name) {
-                if let Some(k) = kind_key(Some(e.1)) {
-                    by_number.entry((k, n)).or_insert(i);
-                }
-            }
+/// A map from keys to indices that scans a short list while it is small
+/// (the common case: a few documents per article, no hashing) and moves to
+/// a `HashMap` when it grows, so large inputs stay linear.
+struct SmallMap<K> {
+    list: Vec<(K, usize)>,
+    map: Option<HashMap<K, usize>>,
+}
+
+impl<K: Eq + std::hash::Hash> SmallMap<K> {
+    /// Entries kept in the list before it moves to a hash map.
+    const LIST_MAX: usize = 16;
+
+    fn new() -> Self {
+        SmallMap {
+            list: Vec::new(),
+            map: None,
         }
     }
-    let mut records: Vec<Directive> = Vec::new();
-    let mut index: HashMap<Key, usize> = HashMap::new();
-    for (i, h) in hits.iter().enumerate() {
-        let (key, template) = if let Some(code) = &h.code {
-            (Key::Code(code_key(code)), i)
-        } else if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.as_deref()) {
-            let k_n = (k, n);
-            match by_number.get(&k_n) {
-                Some(&j) => (
-                    Key::Code(code_key(hits[j].code.as_deref().unwrap_or(""))),
-                    j,
-                ),
-                None => (Key::Number(k_n.0, n), i),
-            }
-        } else if let Some(t) = &h.title {
-            (
-                Key::Title(
-                    kind_key(h.kind.as_deref()).unwrap_or_default(),
-                    fold::to_lower_string(t),
-                ),
-                i,
-            )
-        } else {
-            continue;
-        };
-        let mention = doc.mention(h.range.clone());
-        match index.get(&key) {
-            Some(&r) => {
-                let rec = &mut records[r];
-                if rec.date.is_none() {
-                    rec.date = h.date.clone();
+
+    fn get(&self, k: &K) -> Option<usize> {
+        match &self.map {
+            Some(m) => m.get(k).copied(),
+            None => self.list.iter().find(|(x, _)| x == k).map(|&(_, v)| v),
+        }
+    }
+
+    /// Inserts `k → v` unless `k` is there: the value kept.
+    fn get_or_insert(&mut self, k: K, v: usize) -> usize {
+        if let Some(m) = &mut self.map {
+            return *m.entry(k).or_insert(v);
+        }
+        if let Some(&(_, old)) = self.list.iter().find(|(x, _)| *x == k) {
+            return old;
+        }
+        self.list.push((k, v));
+        if self.list.len() > Self::LIST_MAX {
+            self.map = Some(self.list.drain(..).collect());
+        }
+        v
+    }
+}
+
+fn build_records(doc: &Doc, mut hits: Vec<Hit>) -> Vec<Directive> {
+    hits.sort_by_key(|h| h.range.start);
+    // First pass: the record of every hit (numbered in order of first
+    // mention) and the hit each record takes its fields from.
+    let mut record_of: Vec<Option<usize>> = Vec::with_capacity(hits.len());
+    let mut template_of: Vec<usize> = Vec::new();
+    {
+        // Coded documents by (kind, number), for short references to join;
+        // only needed when there are uncoded references.
+        let mut by_number: SmallMap<(Cow<str>, &str)> = SmallMap::new();
+        if hits.iter().any(|h| h.code.is_none()) {
+            for (i, h) in hits.iter().enumerate() {
+                if h.code.is_none() {
+                    continue;
                 }
-                if rec.issued_by.is_none() {
-                    rec.issued_by = h.issued_by.clone();
+                if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.as_deref()) {
+                    by_number.get_or_insert((k, n), i);
                 }
-                rec.mentions.push(mention);
-            }
-            None => {
-                let t = &hits[template];
-                index.insert(key, records.len());
-                records.push(Directive {
-                    code: t.code.clone(),
-                    number: t.number.clone(),
-                    kind: t.kind.clone(),
-                    kind_name: t.kind_name.clone(),
-                    issuer: t.issuer.clone(),
-                    issuer_name: t.issuer_name.clone(),
-                    title: t.title.clone(),
-                    date: h.date.clone().or_else(|| t.date.clone()),
-                    issued_by: h.issued_by.clone().or_else(|| t.issued_by.clone()),
-                    year: t.year,
-                    mentions: vec![mention],
-                });
+                // The type word of prose counts too ("Quy định 66-QĐ/TW").
+                if let (Some(name), Some(n)) = (h.kind_name.as_deref(), h.number.as_deref()) {
+                    if let Some(e) = TYPE_WORDS.iter().find(|e| e.2 == name) {
+                        if let Some(k) = kind_key(Some(e.1)) {
+                            by_number.get_or_insert((k, n), i);
+                        }
+                    }
+                }
             }
         }
+        let mut index: SmallMap<Key> = SmallMap::new();
+        for (i, h) in hits.iter().enumerate() {
+            let (key, template) = if let Some(code) = &h.code {
+                (Key::Code(code_key(code)), i)
+            } else if let (Some(k), Some(n)) = (kind_key(h.kind.as_deref()), h.number.as_deref()) {
+                let k_n = (k, n);
+                match by_number.get(&k_n) {
+                    Some(j) => (
+                        Key::Code(code_key(hits[j].code.as_deref().unwrap_or(""))),
+                        j,
+                    ),
+                    None => (Key::Number(k_n.0, n), i),
+                }
+            } else if let Some(t) = &h.title {
+                (
+                    Key::Title(
+                        kind_key(h.kind.as_deref()).unwrap_or_default(),
+                        fold::to_lower_string(t),
+                    ),
+                    i,
+                )
+            } else {
+                record_of.push(None);
+                continue;
+            };
+            let r = index.get_or_insert(key, template_of.len());
+            if r == template_of.len() {
+                template_of.push(template);
+            }
+            record_of.push(Some(r));
+        }
+    }
+    // Second pass: the records, fields moved out of the hits. A template's
+    // fields serve its record only, once; a hit's date and body fill the
+    // record's when they are still empty, in order of mention.
+    let mut records: Vec<Directive> = Vec::with_capacity(template_of.len());
+    for i in 0..hits.len() {
+        let Some(r) = record_of[i] else { continue };
+        let mention = doc.mention(hits[i].range.clone());
+        if r < records.len() {
+            let h = &mut hits[i];
+            let rec = &mut records[r];
+            if rec.date.is_none() {
+                rec.date = h.date.take();
+            }
+            if rec.issued_by.is_none() {
+                rec.issued_by = h.issued_by.take();
+            }
+            rec.mentions.push(mention);
+            continue;
+        }
+        let date = hits[i].date.take();
+        let issued_by = hits[i].issued_by.take();
+        let t = &mut hits[template_of[r]];
+        records.push(Directive {
+            code: t.code.take(),
+            number: t.number.take(),
+            kind: t.kind.take(),
+            kind_name: t.kind_name.take(),
+            issuer: t.issuer.take(),
+            issuer_name: t.issuer_name.take(),
+            title: t.title.take(),
+            date: date.or_else(|| t.date.take()),
+            issued_by: issued_by.or_else(|| t.issued_by.take()),
+            year: t.year,
+            mentions: vec![mention],
+        });
     }
     records
 }
@@ -1559,6 +1620,23 @@ mod tests {
 
     static BODY_AFTER: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"^[ \t]*,?[ \t]*(?:của|Của|CỦA)[ \t]+").expect("body regex"));
+
+    #[test]
+    fn many_documents_join_past_the_small_map() {
+        let mut t = String::new();
+        for round in 0..2 {
+            for n in 1..40 {
+                if round == 0 {
+                    t.push_str(&format!("Chỉ thị số {n}-CT/TW; "));
+                } else {
+                    t.push_str(&format!("Chỉ thị {n}, "));
+                }
+            }
+        }
+        let d = run(&t);
+        assert_eq!(d.len(), 39);
+        assert!(d.iter().all(|r| r.mentions.len() == 2));
+    }
 
     #[test]
     fn code_key_as_before() {
