@@ -51,7 +51,7 @@ use once_cell::sync::Lazy;
 use crate::doc::{Claims, Doc};
 use crate::numbers::roman;
 use crate::record::Directive;
-use crate::text::{boundary_after, boundary_before, is_word_char, TableMap, TableSet};
+use crate::text::{boundary_after, boundary_before, is_word_char, TableMap};
 use fold::{eq_lower, trim_end_at, word_before, word_start, Lower};
 use lexicon::{
     lookup, lookup_word, CodeEntry, WordEntry, NAME_COMPOUNDS, NAME_WORDS, PARTY_ISSUERS,
@@ -216,7 +216,13 @@ fn law_name_before(s: &str, cs: usize) -> Option<String> {
 /// When "số" or "số:" ends the text before `pos` (white space aside): the
 /// end of the text before "số", white space trimmed.
 fn before_so(s: &str, pos: usize) -> Option<usize> {
-    let head = trim_end_at(s, pos);
+    so_before(s, trim_end_at(s, pos))
+}
+
+/// `before_so` on text already trimmed: `head` ends the text before the
+/// number, white space aside.
+#[inline]
+fn so_before(s: &str, head: usize) -> Option<usize> {
     let b = s.as_bytes();
     let h2 = if head > 0 && b[head - 1] == b':' {
         head - 1
@@ -235,15 +241,17 @@ fn before_so(s: &str, pos: usize) -> Option<usize> {
 /// The type word that ends right before `pos`, "số" and white space aside:
 /// "Chỉ thị 35", "Nghị quyết số 18", "số31", "NQ 18".
 fn type_word_before(s: &str, pos: usize) -> Option<TypeWord> {
-    let k = before_so(s, pos).unwrap_or_else(|| trim_end_at(s, pos));
+    let head = trim_end_at(s, pos);
+    let k = so_before(s, head).unwrap_or(head);
     if k == 0 || !LAST_BYTES[usize::from(s.as_bytes()[k - 1])] {
         return None;
     }
     let mut start = word_start(s, k);
-    // Every last word of a type word has 2 to 8 bytes ("NQ", "QUYẾT").
-    if start == k || k - start > 8 || !LAST_WORDS.contains(&s[start..k]) {
+    if start == k || k - start > BY_LAST.max_len {
         return None;
     }
+    // The spellings that end with this word.
+    let spellings = BY_LAST.map.get(&s[start..k])?;
     // Up to three more words before it, one space apart; longest match wins.
     let b = s.as_bytes();
     let mut starts = [start; 4];
@@ -262,7 +270,8 @@ fn type_word_before(s: &str, pos: usize) -> Option<TypeWord> {
     }
     starts[..n].iter().rev().find_map(|&st| {
         let text = &s[st..k];
-        TYPE_VARIANTS.get(text).map(|&(entry, abbrev)| TypeWord {
+        let &(_, (entry, abbrev)) = spellings.iter().find(|(v, _)| *v == text)?;
+        Some(TypeWord {
             range: st..k,
             entry,
             abbrev,
@@ -768,18 +777,30 @@ static TYPE_VARIANTS: Lazy<TableMap<String, (&'static WordEntry, bool)>> = Lazy:
     m
 });
 
-/// The last word of every spelling of a type word: a cheap first test.
-static LAST_WORDS: Lazy<TableSet<&'static str>> = Lazy::new(|| {
-    TYPE_VARIANTS
-        .keys()
-        .map(|k| k.rsplit(' ').next().unwrap_or(k))
-        .collect()
+/// The spellings of the type words by their last word.
+struct ByLast {
+    /// Last word → the spellings (of `TYPE_VARIANTS`) that end with it.
+    map: TableMap<&'static str, Vec<(&'static str, (&'static WordEntry, bool))>>,
+    /// The longest last word, in bytes.
+    max_len: usize,
+}
+
+static BY_LAST: Lazy<ByLast> = Lazy::new(|| {
+    let mut map: TableMap<&'static str, Vec<_>> = TableMap::default();
+    for (k, &v) in TYPE_VARIANTS.iter() {
+        let k: &'static str = k.as_str();
+        map.entry(k.rsplit(' ').next().unwrap_or(k))
+            .or_default()
+            .push((k, v));
+    }
+    let max_len = map.keys().map(|w| w.len()).max().unwrap_or(0);
+    ByLast { map, max_len }
 });
 
-/// The bytes that end a word of `LAST_WORDS`: a cheaper first test.
+/// The bytes that end the last word of a type word: a cheaper first test.
 static LAST_BYTES: Lazy<[bool; 256]> = Lazy::new(|| {
     let mut t = [false; 256];
-    for w in LAST_WORDS.iter() {
+    for w in BY_LAST.map.keys() {
         if let Some(&b) = w.as_bytes().last() {
             t[usize::from(b)] = true;
         }
