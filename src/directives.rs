@@ -51,7 +51,7 @@ use once_cell::sync::Lazy;
 use crate::doc::{Claims, Doc};
 use crate::numbers::roman;
 use crate::record::Directive;
-use crate::text::{boundary_after, boundary_before, is_word_char, TableMap};
+use crate::text::{boundary_after, boundary_before, is_word_char, TableMap, TableSet};
 use fold::{eq_lower, trim_end_at, word_before, word_start, Lower};
 use lexicon::{
     lookup, lookup_word, CodeEntry, WordEntry, NAME_COMPOUNDS, NAME_WORDS, PARTY_ISSUERS,
@@ -808,17 +808,28 @@ static LAST_BYTES: Lazy<[bool; 256]> = Lazy::new(|| {
     t
 });
 
-/// The first words of the type words, lower case, sorted: a first test
-/// before two words are joined and looked up.
-static TYPE_FIRST_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| {
-    let mut v: Vec<&str> = TYPE_WORDS
+/// A hashed set of lower-case words, looked up with the bytes of a
+/// [`Lower`].
+type WordSet = TableSet<&'static [u8]>;
+
+fn word_set<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> WordSet {
+    words.into_iter().map(|w| w.as_bytes()).collect()
+}
+
+/// The first words of the type words: a first test before two words are
+/// joined and looked up.
+static TYPE_FIRST_SET: Lazy<WordSet> = Lazy::new(|| {
+    TYPE_WORDS
         .iter()
-        .map(|e| e.0.split(' ').next().unwrap_or(e.0))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+        .map(|e| e.0.split(' ').next().unwrap_or(e.0).as_bytes())
+        .collect()
 });
+static TYPE_WORD_SET: Lazy<WordSet> =
+    Lazy::new(|| TYPE_WORDS.iter().map(|e| e.0.as_bytes()).collect());
+static NAME_SET: Lazy<WordSet> = Lazy::new(|| word_set(NAME_WORDS));
+static UNIT_SET: Lazy<WordSet> = Lazy::new(|| word_set(UNIT_WORDS));
+static ORDINAL_SET: Lazy<WordSet> = Lazy::new(|| word_set(ORDINAL_WORDS));
+static COMPOUND_SET: Lazy<WordSet> = Lazy::new(|| word_set(NAME_COMPOUNDS));
 
 /// "Nghị quyết" as it may start the name of a resolution.
 const NQ_SPELLINGS: [&str; 3] = ["Nghị quyết", "Nghị Quyết", "NGHỊ QUYẾT"];
@@ -893,7 +904,7 @@ fn short_reference(s: &str, w: &TypeWord) -> Option<Hit> {
         let n = skip_spaces(s, de);
         if n > de {
             let word_end = run_end(s, n, 12, is_word_char);
-            if Lower::new(&s[n..word_end]).in_list(UNIT_WORDS) {
+            if Lower::new(&s[n..word_end]).in_set(&UNIT_SET) {
                 return None;
             }
         }
@@ -961,12 +972,13 @@ fn token(s: &str, k: usize) -> Option<Range<usize>> {
     if rest.starts_with("T.Ư") {
         return Some(k..k + "T.Ư".len());
     }
-    let end = run_end(s, k, 40, word_char);
+    let end = fold::word_end(s, k, 40);
     (end > k).then_some(k..end)
 }
 
 fn is_roman_token(t: &str) -> bool {
-    !has_lower(t) && roman(t).is_some()
+    // Upper-case Roman digits only (what `has_lower` and `roman` leave).
+    t.bytes().all(|c| b"IVXLCDM".contains(&c)) && roman(t).is_some()
 }
 
 const ORDINAL_WORDS: &[&str] = &[
@@ -1060,7 +1072,7 @@ fn plenum_name(s: &str, k: usize) -> Option<usize> {
         let nx = &s[n.clone()];
         let ok = (nx.len() <= 2 && nx.bytes().all(|c| c.is_ascii_digit()))
             || is_roman_token(nx)
-            || Lower::new(nx).in_list(ORDINAL_WORDS);
+            || Lower::new(nx).in_set(&ORDINAL_SET);
         if !ok {
             return None;
         }
@@ -1138,7 +1150,7 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
         }
         let numeral = is_roman_token(tx)
             || (tx.len() <= 3 && tx.bytes().all(|c| c.is_ascii_digit()))
-            || ((prev.is("thứ") || prev.is("lần")) && low.in_list(ORDINAL_WORDS));
+            || ((prev.is("thứ") || prev.is("lần")) && low.in_set(&ORDINAL_SET));
         if numeral {
             spec = true;
         } else if tail {
@@ -1146,7 +1158,7 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
         } else if caps {
             let head_of_pair =
                 || token(s, t.end).is_some_and(|n| is_compound(&low, &Lower::new(&s[n])));
-            if !low.in_list(NAME_WORDS) && !head_of_pair() {
+            if !low.in_set(&NAME_SET) && !head_of_pair() {
                 break;
             }
             spec |= congress && low.is("đảng");
@@ -1157,7 +1169,7 @@ fn congress_name(s: &str, k: usize) -> Option<usize> {
             if congress {
                 spec = true;
             }
-        } else if !low.in_list(NAME_WORDS) {
+        } else if !low.in_set(&NAME_SET) {
             break;
         }
         joinable = tail || (!caps && starts_upper(tx));
@@ -1201,9 +1213,7 @@ fn is_compound(a: &Lower, b: &Lower) -> bool {
     key[a.len()] = b' ';
     key[a.len() + 1..a.len() + 1 + b.len()].copy_from_slice(b);
     let key = &key[..a.len() + 1 + b.len()];
-    NAME_COMPOUNDS
-        .binary_search_by(|e| e.as_bytes().cmp(key))
-        .is_ok()
+    COMPOUND_SET.contains(key)
 }
 
 /// True when the token at `t` and the next one, lower case and joined by a
@@ -1211,14 +1221,14 @@ fn is_compound(a: &Lower, b: &Lower) -> bool {
 /// quyết", "Luật").
 fn two_words_is_type(s: &str, t: Range<usize>) -> bool {
     let mut w = Lower::new(&s[t.clone()]);
-    if !w.in_list(&TYPE_FIRST_WORDS) {
+    if !w.in_set(&TYPE_FIRST_SET) {
         return false;
     }
     if let Some(n) = token(s, t.end) {
         w.push_byte(b' ');
         w.push_str(&s[n]);
     }
-    w.in_table(TYPE_WORDS).is_some()
+    w.in_set(&TYPE_WORD_SET)
 }
 
 /// "2015 - 2020" after `k`: its end.
@@ -1409,7 +1419,7 @@ fn body_name(s: &str, k: usize) -> Option<(usize, String)> {
         let ok = if capital {
             !two_words_is_type(s, t.clone()) && lookup_word(TYPE_ABBREVIATIONS, tx).is_none()
         } else {
-            tail || lower.in_list(NAME_WORDS) || tx.bytes().all(|c| c.is_ascii_digit())
+            tail || lower.in_set(&NAME_SET) || tx.bytes().all(|c| c.is_ascii_digit())
         };
         if !ok {
             break;

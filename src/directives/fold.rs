@@ -2,7 +2,7 @@
 //! into a stack buffer for table lookups, and byte-level walks over the text
 //! that give the same answers as the `char` iterator chains they replace.
 
-use crate::text::is_word_char;
+use crate::text::{is_word_char, TableSet};
 
 /// Capacity of a [`Lower`] buffer. Every word the grammar compares against
 /// (table words, syllable pairs, "nhiệm", "kỳ") is far shorter.
@@ -159,24 +159,10 @@ impl Lower {
         words.iter().any(|w| self.is(w))
     }
 
-    /// True when the text is in the sorted list `list`.
+    /// True when the text is in `set`.
     #[inline]
-    pub fn in_list(&self, list: &[&str]) -> bool {
-        let b = self.bytes();
-        list.binary_search_by(|e| e.as_bytes().cmp(b)).is_ok()
-    }
-
-    /// The entry of the sorted word table `table` keyed by the text.
-    #[inline]
-    pub fn in_table<T>(
-        &self,
-        table: &'static [(&'static str, T, T)],
-    ) -> Option<&'static (&'static str, T, T)> {
-        let b = self.bytes();
-        table
-            .binary_search_by(|e| e.0.as_bytes().cmp(b))
-            .ok()
-            .map(|i| &table[i])
+    pub fn in_set(&self, set: &TableSet<&'static [u8]>) -> bool {
+        set.contains(self.bytes())
     }
 }
 
@@ -383,6 +369,37 @@ fn word_char_len_before(s: &str, end: usize) -> Option<usize> {
     is_word_char(ch).then_some(end - i)
 }
 
+/// `run_end(s, k, max, word_char)`: the end of the run of at most `max`
+/// word chars from `k`, with the Vietnamese letters decoded by hand.
+#[inline]
+pub fn word_end(s: &str, k: usize, max: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = k;
+    let mut n = 0;
+    while i < b.len() && n < max {
+        let c = b[i];
+        let len = match (c, b.get(i + 1)) {
+            (0..=0x7F, _) if c.is_ascii_alphanumeric() => 1,
+            (0..=0x7F, _) => break,
+            // U+00C0..U+023F: letters but × and ÷.
+            (0xC3, Some(0x97 | 0xB7)) => break,
+            (0xC3..=0xC8, _) => 2,
+            // U+1E00..U+1EFF: letters.
+            (0xE1, Some(0xB8..=0xBB)) => 3,
+            _ => {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                if !is_word_char(ch) {
+                    break;
+                }
+                ch.len_utf8()
+            }
+        };
+        i += len;
+        n += 1;
+    }
+    i
+}
+
 /// True when a word char ends right before `pos` (not
 /// `text::boundary_before`).
 #[inline]
@@ -453,6 +470,16 @@ mod tests {
                     .last()
                     .map_or(pos, |(i, _)| i);
                 assert_eq!(word_start(t, pos), want, "{t:?} {pos}");
+                for max in [1, 3, 40] {
+                    let want = pos
+                        + t[pos..]
+                            .chars()
+                            .take(max)
+                            .take_while(|&c| is_word_char(c))
+                            .map(char::len_utf8)
+                            .sum::<usize>();
+                    assert_eq!(word_end(t, pos, max), want, "{t:?} {pos} {max}");
+                }
             }
         }
     }
