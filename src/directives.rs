@@ -777,10 +777,14 @@ static TYPE_VARIANTS: Lazy<TableMap<String, (&'static WordEntry, bool)>> = Lazy:
     m
 });
 
+/// A spelling of a type word with its entry and whether it is an
+/// abbreviation.
+type Spelling = (&'static str, (&'static WordEntry, bool));
+
 /// The spellings of the type words by their last word.
 struct ByLast {
     /// Last word → the spellings (of `TYPE_VARIANTS`) that end with it.
-    map: TableMap<&'static str, Vec<(&'static str, (&'static WordEntry, bool))>>,
+    map: TableMap<&'static str, Vec<Spelling>>,
     /// The longest last word, in bytes.
     max_len: usize,
 }
