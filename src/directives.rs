@@ -527,7 +527,7 @@ fn party_code(s: &str, ds: usize, digits: &str, q: usize) -> Option<Hit> {
     let (i_end, issuer, issuer_name) = party_issuer(s, k)?;
     Some(Hit {
         range: ds..i_end,
-        code: Some(format!("{digits}-{kind}/{issuer}")),
+        code: Some(join_code(&[digits, "-", &kind, "/", &issuer])),
         number: Some(strip_zeros(digits)),
         kind: Some(kind),
         kind_name: kind_name.map(str::to_string),
@@ -694,7 +694,8 @@ fn state_code(s: &str, ds: usize, digits: &str, q: usize) -> Option<Hit> {
     code.push_str(digits);
     code.push('/');
     if let Some(y) = year {
-        code.push_str(&format!("{y}/"));
+        code.push_str(itoa4(y, &mut [0; 4]));
+        code.push('/');
     }
     code.push_str(&canon.join("-"));
     Some(Hit {
@@ -726,6 +727,37 @@ fn state_issuer(upper: &str) -> Option<(String, Option<String>)> {
         format!("{} khóa {}", e.2, term)
     };
     Some((format!("{}{}", e.1, term), Some(name)))
+}
+
+/// The parts joined, without the formatting machinery.
+fn join_code(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// `format!("{y}")` for a year of four digits (1945..=2100 here).
+fn itoa4(y: i32, buf: &mut [u8; 4]) -> &str {
+    let mut v = y.unsigned_abs();
+    for d in buf.iter_mut().rev() {
+        *d = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    std::str::from_utf8(buf).unwrap_or("")
+}
+
+/// `format!("{year:04}-{month:02}-{day:02}")` for a valid date.
+fn iso_date(year: i32, month: u32, day: u32) -> String {
+    let mut out = String::with_capacity(10);
+    out.push_str(itoa4(year, &mut [0; 4]));
+    for v in [month, day] {
+        out.push('-');
+        out.push(char::from(b'0' + (v / 10 % 10) as u8));
+        out.push(char::from(b'0' + (v % 10) as u8));
+    }
+    out
 }
 
 fn strip_zeros(d: &str) -> String {
@@ -944,7 +976,7 @@ fn inherit_suffix(s: &str, h: &mut Hit, codes: &[Hit]) {
         .into_iter()
         .rev()
         .collect();
-    h.code = Some(format!("{}{}", written, &code[digits_len..]));
+    h.code = Some(join_code(&[&written, &code[digits_len..]]));
     h.issuer = c.issuer.clone();
     h.issuer_name = c.issuer_name.clone();
     h.year = c.year;
@@ -1268,7 +1300,7 @@ fn tail(s: &str, end: usize, h: &mut Hit) {
         if h.date.is_none() {
             if let Some((e, day, month, year)) = date_after(rest) {
                 if crate::article::valid_date(year, month, day) {
-                    h.date = Some(format!("{year:04}-{month:02}-{day:02}"));
+                    h.date = Some(iso_date(year, month, day));
                 }
                 k += e;
                 continue;

@@ -300,15 +300,18 @@ pub fn collapse_ws(s: &str) -> String {
         let c = b[i];
         let ws_len = if c < 0x80 {
             usize::from(ascii_ws(c))
-        } else if matches!(c, 0xC2 | 0xE1..=0xE3) {
-            let ch = s[i..].chars().next().unwrap_or('x');
-            if ch.is_whitespace() {
-                ch.len_utf8()
-            } else {
-                0
-            }
         } else {
-            0
+            // The non-ASCII white space chars, by their bytes: U+0085,
+            // U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F,
+            // U+205F, U+3000.
+            match (c, b.get(i + 1), b.get(i + 2)) {
+                (0xC2, Some(0x85 | 0xA0), _) => 2,
+                (0xE1, Some(0x9A), Some(0x80)) => 3,
+                (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => 3,
+                (0xE2, Some(0x81), Some(0x9F)) => 3,
+                (0xE3, Some(0x80), Some(0x80)) => 3,
+                _ => 0,
+            }
         };
         if ws_len > 0 {
             if !space {
