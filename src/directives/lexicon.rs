@@ -410,11 +410,6 @@ pub fn lookup_word(table: &'static [WordEntry], key: &str) -> Option<&'static Wo
         .map(|i| &table[i])
 }
 
-/// True when `w` (lower case) is in the sorted list `list`.
-pub fn contains(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,6 +481,6 @@ mod tests {
         assert_eq!(lookup(STATE_ISSUERS, "TTG").map(|e| e.1), Some("TTg"));
         assert!(lookup(PARTY_ISSUERS, "XYZ").is_none());
         assert_eq!(lookup_word(TYPE_WORDS, "chỉ thị").map(|e| e.1), Some("CT"));
-        assert!(contains(NAME_WORDS, "hành"));
+        assert!(NAME_WORDS.binary_search(&"hành").is_ok());
     }
 }
