@@ -387,7 +387,11 @@ fn a_full_disk_leaves_the_old_output_whole() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("cannot write output"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot write output"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read_to_string(&dest).unwrap(), "old\n");
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
