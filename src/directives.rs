@@ -180,7 +180,7 @@ fn prose_before_code(s: &str, cs: usize) -> Option<(TypeWord, Option<String>)> {
         return None;
     }
     let w = type_word_before(s, lo + at + 1)?;
-    Some((w, Some(fold::collapse_ws(body))))
+    Some((w, Some(crate::text::collapse_ws(body))))
 }
 
 /// The name of a law written before "số" and a code at `cs`: "Luật Giá số
@@ -203,7 +203,7 @@ fn law_name_before(s: &str, cs: usize) -> Option<String> {
             // The word after "Luật" (found just before it) names the law.
             let named = starts.len() >= 2
                 && s[starts[starts.len() - 2]..].starts_with(|c: char| c.is_uppercase());
-            return named.then(|| fold::collapse_ws(&s[w..p]));
+            return named.then(|| crate::text::collapse_ws(&s[w..p]));
         }
         if w == 0 || s.as_bytes()[w - 1] != b' ' {
             return None;
@@ -1028,7 +1028,7 @@ fn resolution_names(s: &str, w: Range<usize>) -> Vec<Hit> {
     let Some(end) = plenum_name(s, w.end).or_else(|| congress_name(s, w.end)) else {
         return out;
     };
-    let title = fold::collapse_ws(&s[w.start..end]);
+    let title = crate::text::collapse_ws(&s[w.start..end]);
     out.push(named_hit(w.start..end, title));
     // "Nghị quyết Đại hội Đảng bộ Khối lần thứ XVI, Đại hội Đảng bộ tỉnh lần XIX"
     let mut k = end;
@@ -1052,7 +1052,7 @@ fn resolution_names(s: &str, w: Range<usize>) -> Vec<Hit> {
         if e <= start {
             break;
         }
-        let title = format!("Nghị quyết {}", fold::collapse_ws(&s[start..e]));
+        let title = format!("Nghị quyết {}", crate::text::collapse_ws(&s[start..e]));
         out.push(named_hit(start..e, title));
         k = e;
     }
@@ -1473,7 +1473,7 @@ fn body_name(s: &str, k: usize) -> Option<(usize, String)> {
         return None;
     }
     let mut end = ends[n - 1];
-    let mut name = fold::collapse_ws(&s[first.start..end]);
+    let mut name = crate::text::collapse_ws(&s[first.start..end]);
     // "của Bộ Chính trị (khóa XII)"
     let p = skip_spaces(s, end);
     if s[p..].starts_with('(') {

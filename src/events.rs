@@ -1980,7 +1980,7 @@ fn read_place(text: &str, at: usize, limit: usize) -> Option<String> {
         end = tok_end(toks, j);
         j += 1;
     }
-    Some(words::collapse(&text[start..end]))
+    Some(crate::text::collapse_ws(&text[start..end]))
 }
 
 /// Finds the word "tại" in `text[from..to]` and reads the place after it.
@@ -2024,7 +2024,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
             }
         }
         let clause_start = r.rfind([',', ':', '(']).map_or(0, |i| i + 1);
-        let org = cut_at_verb(&words::collapse(&r[clause_start..]));
+        let org = cut_at_verb(&crate::text::collapse_ws(&r[clause_start..]));
         if is_org(&org) {
             return Some(org);
         }
@@ -2035,7 +2035,7 @@ fn organizer_of(text: &str, c: &Cand) -> Option<String> {
     let post_t = post.trim_start();
     if let Some(r) = post_t.strip_prefix("do ") {
         if let Some(i) = r.find(" tổ chức") {
-            let org = words::collapse(&r[..i]);
+            let org = crate::text::collapse_ws(&r[..i]);
             if is_org(&org) {
                 return Some(org);
             }
@@ -2279,14 +2279,14 @@ pub fn extract(
                 e.mentions.push(c.head.start..c.span_end);
                 let ceremony = e.c.kind != c.kind && c.kind.starts_with("lễ ");
                 if weight(&c) > weight(&e.c) || ceremony {
-                    e.name = words::collapse(&text[c.head.start..c.name_end]);
+                    e.name = crate::text::collapse_ws(&text[c.head.start..c.name_end]);
                 }
                 merge_cand(&mut e.c, &c);
                 i
             }
             None => {
                 events.push(Acc {
-                    name: words::collapse(&text[c.head.start..c.name_end]),
+                    name: crate::text::collapse_ws(&text[c.head.start..c.name_end]),
                     term_khoa: None,
                     term_years: None,
                     organizer: None,
@@ -2340,7 +2340,7 @@ pub fn extract(
             }
         } else if c.kind == "buổi làm việc" {
             let mut acc = Acc {
-                name: words::collapse(&text[c.head.start..c.span_end]),
+                name: crate::text::collapse_ws(&text[c.head.start..c.span_end]),
                 term_khoa: None,
                 term_years: None,
                 organizer: None,
@@ -2374,7 +2374,7 @@ pub fn extract(
         }
         if e.organizer.is_none() {
             if let Some(b) = &e.c.body {
-                let bt = words::collapse(&text[b.clone()]);
+                let bt = crate::text::collapse_ws(&text[b.clone()]);
                 if e.c.kind != "buổi làm việc" && !e.c.national && is_org(&bt) {
                     e.organizer = Some(bt);
                 }
@@ -2472,7 +2472,7 @@ fn preamble(text: &str, c: &Cand, dates: &[&Temporal], e: &mut Acc) {
                         let lr = Low::new(rest);
                         PLACE_HEADS.iter().any(|h| lr.starts_with(h))
                     } {
-                        e.location = Some(words::collapse(rest));
+                        e.location = Some(crate::text::collapse_ws(rest));
                         break;
                     }
                 }
@@ -2487,7 +2487,7 @@ fn preamble(text: &str, c: &Cand, dates: &[&Temporal], e: &mut Acc) {
                 let place = rest[..comma].trim();
                 let first = place.split(' ').next().unwrap_or("");
                 if first_upper(first) && !in_sorted(NOT_PLACES, &Low::new(first)) {
-                    e.location = Some(words::collapse(place));
+                    e.location = Some(crate::text::collapse_ws(place));
                     any = true;
                 }
             }

@@ -39,20 +39,66 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     boundary_before(text, start) && boundary_after(text, end)
 }
 
-/// Folds every run of white space into one space and trims both ends.
+/// Folds every run of white space (`char::is_whitespace`) into one space and
+/// trims both ends, scanning bytes: the white-space chars are recognized by
+/// their UTF-8 bytes, without decoding.
 ///
 /// ```
 /// assert_eq!(vnextract::text::collapse_ws("  a \n b  "), "a b");
 /// ```
 pub fn collapse_ws(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let n = space_len(b, i);
+        if n == 0 {
+            if word.is_none() {
+                word = Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(w) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[w..i]);
+        }
+        i += n;
+    }
+    if let Some(w) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(&s[w..]);
     }
     out
+}
+
+/// The length of the white-space character (`char::is_whitespace`) at byte
+/// `i` of `b`, 0 when there is none there.
+#[inline(always)]
+fn space_len(b: &[u8], i: usize) -> usize {
+    let x = b[i];
+    if (0x21..0xC2).contains(&x) {
+        return 0;
+    }
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match x {
+        b' ' | 0x09..=0x0D => 1,
+        // U+0085, U+00A0.
+        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
+        // U+1680.
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F.
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        // U+3000.
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        _ => 0,
+    }
 }
 
 /// Upper-cases the first letter of every word and lower-cases the rest:
@@ -145,6 +191,26 @@ pub type TableSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefaul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_ws_is_split_whitespace_joined() {
+        fn by_words(s: &str) -> String {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+        for s in [
+            "",
+            "  a  b\t\nc ",
+            "x\u{a0}y\u{85}z\u{1680}w\u{2000}v\u{200a}u\u{2028}t\u{2029}s\u{202f}r\u{205f}q\u{3000}p",
+            "Hội  nghị\u{200b}x \u{2030} \u{1e9a}",
+        ] {
+            assert_eq!(collapse_ws(s), by_words(s), "{s:?}");
+        }
+        for u in 0..0x3100u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("a{c}b {c}");
+            assert_eq!(collapse_ws(&s), by_words(&s), "{u:x}");
+        }
+    }
 
     #[test]
     fn word_chars_agree_with_unicode() {

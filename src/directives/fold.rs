@@ -287,51 +287,6 @@ pub fn trim_end_at(s: &str, mut pos: usize) -> usize {
     pos
 }
 
-/// `text::collapse_ws`: every run of white space folded into one space,
-/// both ends trimmed, with ASCII bytes settled without decoding.
-pub fn collapse_ws(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    // The start of the run of non-space text not yet copied.
-    let mut from = 0;
-    let mut space = false;
-    while i < b.len() {
-        let c = b[i];
-        let ws_len = if c < 0x80 {
-            usize::from(ascii_ws(c))
-        } else {
-            // The non-ASCII white space chars, by their bytes: U+0085,
-            // U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F,
-            // U+205F, U+3000.
-            match (c, b.get(i + 1), b.get(i + 2)) {
-                (0xC2, Some(0x85 | 0xA0), _) => 2,
-                (0xE1, Some(0x9A), Some(0x80)) => 3,
-                (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => 3,
-                (0xE2, Some(0x81), Some(0x9F)) => 3,
-                (0xE3, Some(0x80), Some(0x80)) => 3,
-                _ => 0,
-            }
-        };
-        if ws_len > 0 {
-            if !space {
-                out.push_str(&s[from..i]);
-                space = true;
-            }
-            i += ws_len;
-            from = i;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            i += 1;
-        }
-    }
-    out.push_str(&s[from..]);
-    out
-}
-
 /// The start of the run of word chars (`text::is_word_char`) that ends at
 /// `end` (`end` itself when there is none).
 #[inline]

@@ -381,63 +381,6 @@ pub(super) fn low_is(w: &str, t: &str) -> bool {
     }
 }
 
-/// `text::collapse_ws`: the words of `s` (split at Unicode white space)
-/// joined by single spaces, scanned byte by byte.
-pub(super) fn collapse(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let mut word: Option<usize> = None;
-    let mut i = 0;
-    while i < b.len() {
-        let n = space_len(b, i);
-        if n == 0 {
-            if word.is_none() {
-                word = Some(i);
-            }
-            i += 1;
-            continue;
-        }
-        if let Some(w) = word.take() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&s[w..i]);
-        }
-        i += n;
-    }
-    if let Some(w) = word {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&s[w..]);
-    }
-    out
-}
-
-/// The length of the white-space character (`char::is_whitespace`) at byte
-/// `i` of `b`, 0 when there is none there.
-#[inline(always)]
-fn space_len(b: &[u8], i: usize) -> usize {
-    let x = b[i];
-    if (0x21..0xC2).contains(&x) {
-        return 0;
-    }
-    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-    match x {
-        b' ' | 0x09..=0x0D => 1,
-        // U+0085, U+00A0.
-        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
-        // U+1680.
-        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
-        // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F.
-        0xE2 if at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
-        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
-        // U+3000.
-        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
-        _ => 0,
-    }
-}
-
 /// The word run that ends at `pos` (white space before `pos` skipped), as
 /// `text::prev_word` gives it.
 pub(super) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
@@ -630,23 +573,6 @@ mod tests {
                 crate::text::collapse_ws(s).to_lowercase(),
                 "{s}"
             );
-        }
-    }
-
-    #[test]
-    fn collapse_is_collapse_ws() {
-        for s in [
-            "",
-            "  a  b\t\nc ",
-            "x\u{a0}y\u{85}z\u{1680}w\u{2000}v\u{200a}u\u{2028}t\u{2029}s\u{202f}r\u{205f}q\u{3000}p",
-            "Hội  nghị\u{200b}x \u{2030} \u{1e9a}",
-        ] {
-            assert_eq!(collapse(s), crate::text::collapse_ws(s), "{s:?}");
-        }
-        for u in 0..0x3100u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            let s = format!("a{c}b {c}");
-            assert_eq!(collapse(&s), crate::text::collapse_ws(&s), "{u:x}");
         }
     }
 
