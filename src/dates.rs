@@ -16,7 +16,7 @@ use regex::Regex;
 
 use crate::doc::{Anchor, Claims, Doc};
 use crate::record::{Modifier, Temporal};
-use crate::text::is_word_char;
+use crate::text::{is_word_char, word_end, word_start};
 
 /// Digit runs and the keywords that can start a temporal expression.
 /// The keywords that can start a temporal expression, in the three casings
@@ -285,63 +285,6 @@ fn byte_at(t: &str, p: usize) -> Option<u8> {
     t.as_bytes().get(p).copied()
 }
 
-/// The char that ends right before byte `p` of `t` and where it starts
-/// (`p` on a char boundary, `p > 0`).
-#[inline]
-fn char_before(t: &str, p: usize) -> (usize, char) {
-    let b = t.as_bytes();
-    let mut i = p - 1;
-    while b[i] & 0xC0 == 0x80 {
-        i -= 1;
-    }
-    (i, t[i..p].chars().next().unwrap_or('\0'))
-}
-
-/// The end of the word run starting at `p`: ASCII bytes are tested
-/// directly, other chars decoded one at a time.
-fn word_end(t: &str, p: usize) -> usize {
-    let b = t.as_bytes();
-    let mut e = p;
-    while e < b.len() {
-        let c = b[e];
-        if c < 0x80 {
-            if !c.is_ascii_alphanumeric() {
-                break;
-            }
-            e += 1;
-        } else {
-            let ch = t[e..].chars().next().unwrap_or('\0');
-            if !is_word_char(ch) {
-                break;
-            }
-            e += ch.len_utf8();
-        }
-    }
-    e
-}
-
-/// The start of the word run ending at `p` (byte-wise, like [`word_end`]).
-fn word_start(t: &str, p: usize) -> usize {
-    let b = t.as_bytes();
-    let mut s = p;
-    while s > 0 {
-        let c = b[s - 1];
-        if c < 0x80 {
-            if !c.is_ascii_alphanumeric() {
-                break;
-            }
-            s -= 1;
-        } else {
-            let (i, ch) = char_before(t, s);
-            if !is_word_char(ch) {
-                break;
-            }
-            s = i;
-        }
-    }
-    s
-}
-
 /// The lower case of `c` when it is a single char: a fast path for ASCII
 /// and the Latin letters Vietnamese uses (checked against
 /// `char::to_lowercase` in the tests), the general tables otherwise;
@@ -471,7 +414,7 @@ fn kw(t: &str, p: usize, k: &str) -> Option<usize> {
             None => (rest, None),
         };
         q = sp(t, q);
-        let e = word_end(t, q);
+        let e = word_end(t, q, usize::MAX);
         if e == q || !eq_ci(&t[q..e], w) {
             return None;
         }
@@ -740,7 +683,7 @@ impl Seg<'_> {
         if k == q {
             return v;
         }
-        let e = word_end(self.t, q);
+        let e = word_end(self.t, q, usize::MAX);
         let v = if e == q {
             None
         } else {
@@ -2013,7 +1956,7 @@ impl<'a> Seg<'a> {
     fn at_quy(&self, p: usize, e: usize) -> Option<Cand> {
         let t = self.t;
         let q = sp(t, e);
-        let we = word_end(t, q);
+        let we = word_end(t, q, usize::MAX);
         if we == q {
             return None;
         }

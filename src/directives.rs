@@ -52,7 +52,8 @@ use crate::doc::{Claims, Doc};
 use crate::numbers::roman;
 use crate::record::Directive;
 use crate::text::{boundary_after, boundary_before, is_word_char, TableMap, TableSet};
-use fold::{eq_lower, trim_end_at, word_before, word_start, Lower};
+use crate::text::{trim_end_at, word_start};
+use fold::{eq_lower, word_before, Lower};
 use lexicon::{
     lookup, lookup_word, CodeEntry, WordEntry, NAME_COMPOUNDS, NAME_WORDS, PARTY_ISSUERS,
     PARTY_KINDS, STATE_ISSUERS, STATE_KINDS, TYPE_ABBREVIATIONS, TYPE_WORDS, UNIT_WORDS,
@@ -194,7 +195,7 @@ fn law_name_before(s: &str, cs: usize) -> Option<String> {
         let w = s[..end]
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| word_char(c))
+            .take_while(|&(_, c)| is_word_char(c))
             .last()
             .map(|(i, _)| i)?;
         starts.push(w);
@@ -292,16 +293,6 @@ fn starts_upper(t: &str) -> bool {
 
 // ---------------------------------------------------------------------------
 // Codes.
-
-/// `text::is_word_char` with a fast path for ASCII.
-#[inline]
-fn word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        is_word_char(c)
-    }
-}
 
 #[inline]
 fn is_code_letter(c: char) -> bool {
@@ -1008,7 +999,7 @@ fn token(s: &str, k: usize) -> Option<Range<usize>> {
     if rest.starts_with("T.Ư") {
         return Some(k..k + "T.Ư".len());
     }
-    let end = fold::word_end(s, k, 40);
+    let end = crate::text::word_end(s, k, 40);
     (end > k).then_some(k..end)
 }
 

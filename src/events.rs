@@ -1528,7 +1528,7 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
 /// Reads "làm việc với X" / "làm việc tại X" / "buổi làm việc (với X)".
 fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
     let h = c.head.start - off;
-    let prev_w = words::prev_word(seg, h);
+    let prev_w = crate::text::prev_word(seg, h);
     let prev = prev_w.map(|(_, w)| Low::new(w));
     let buoi = prev.as_deref() == Some("buổi");
     if let Some(p) = prev.as_deref() {
@@ -1650,8 +1650,14 @@ fn counted_subject(seg: &str, sent_start: usize, head: usize) -> bool {
 fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
     let mut memo: Option<SentMemo> = None;
     for (s, e, head) in scan::heads(seg) {
-        let whole = !seg[..s].chars().next_back().is_some_and(words::word_char)
-            && !seg[e..].chars().next().is_some_and(words::word_char);
+        let whole = !seg[..s]
+            .chars()
+            .next_back()
+            .is_some_and(crate::text::is_word_char)
+            && !seg[e..]
+                .chars()
+                .next()
+                .is_some_and(crate::text::is_word_char);
         if !whole || claims.overlaps(&(s + off..e + off)) {
             continue;
         }

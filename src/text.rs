@@ -154,6 +154,130 @@ pub fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
     (len > 0).then(|| (start, &text[start..start + len]))
 }
 
+// ---------------------------------------------------------------------------
+// Byte-level walks: the same answers as the `char` iterator chains
+// (`trim_end`, `take_while(is_word_char)`), with ASCII and the Vietnamese
+// letters settled without decoding.
+
+/// True for what `char::is_whitespace` accepts, on an ASCII byte.
+#[inline]
+fn ascii_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The char of `s` that ends at `end` (`end > 0`, on a char boundary): its
+/// start and the char.
+#[inline]
+pub fn char_before(s: &str, end: usize) -> (usize, char) {
+    let b = s.as_bytes();
+    let last = b[end - 1];
+    if last < 0x80 {
+        return (end - 1, last as char);
+    }
+    let mut i = end - 1;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    (i, s[i..end].chars().next().unwrap_or(' '))
+}
+
+/// `s[..pos].trim_end().len()`.
+#[inline]
+pub fn trim_end_at(s: &str, mut pos: usize) -> usize {
+    let b = s.as_bytes();
+    while pos > 0 {
+        let c = b[pos - 1];
+        if c < 0x80 {
+            if !ascii_ws(c) {
+                break;
+            }
+            pos -= 1;
+        } else {
+            // Every non-ASCII white space char ends in one of these bytes.
+            if !matches!(c, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF) {
+                break;
+            }
+            let (i, ch) = char_before(s, pos);
+            if !ch.is_whitespace() {
+                break;
+            }
+            pos = i;
+        }
+    }
+    pos
+}
+
+/// The start of the run of word chars (`text::is_word_char`) that ends at
+/// `end` (`end` itself when there is none).
+#[inline]
+pub fn word_start(s: &str, mut end: usize) -> usize {
+    let b = s.as_bytes();
+    while end > 0 {
+        let c = b[end - 1];
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            end -= 1;
+        } else {
+            match word_char_len_before(s, end) {
+                Some(n) => end -= n,
+                None => break,
+            }
+        }
+    }
+    end
+}
+
+/// The length of the non-ASCII char that ends at `end` when it is a word
+/// char, with the Vietnamese letters decoded by hand.
+#[inline]
+fn word_char_len_before(s: &str, end: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if end >= 2 && matches!(b[end - 2], 0xC3..=0xC8) {
+        // Two bytes, U+00C0..U+023F: letters but × and ÷.
+        let u = (u32::from(b[end - 2] & 0x1F) << 6) | u32::from(b[end - 1] & 0x3F);
+        return (u != 0xD7 && u != 0xF7).then_some(2);
+    }
+    if end >= 3 && b[end - 3] == 0xE1 && matches!(b[end - 2], 0xB8..=0xBB) {
+        // Latin Extended Additional (U+1E00..U+1EFF): letters.
+        return Some(3);
+    }
+    let (i, ch) = char_before(s, end);
+    is_word_char(ch).then_some(end - i)
+}
+
+/// The end of the run of at most `max` word chars (`is_word_char`) from
+/// `k`, with the Vietnamese letters decoded by hand.
+#[inline]
+pub fn word_end(s: &str, k: usize, max: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = k;
+    let mut n = 0;
+    while i < b.len() && n < max {
+        let c = b[i];
+        let len = match (c, b.get(i + 1)) {
+            (0..=0x7F, _) if c.is_ascii_alphanumeric() => 1,
+            (0..=0x7F, _) => break,
+            // U+00C0..U+023F: letters but × and ÷.
+            (0xC3, Some(0x97 | 0xB7)) => break,
+            (0xC3..=0xC8, _) => 2,
+            // U+1E00..U+1EFF: letters.
+            (0xE1, Some(0xB8..=0xBB)) => 3,
+            _ => {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                if !is_word_char(ch) {
+                    break;
+                }
+                ch.len_utf8()
+            }
+        };
+        i += len;
+        n += 1;
+    }
+    i
+}
+
 /// A fast hasher (FNV-1a) for lookups in fixed word tables built once from
 /// the lexicons. Only for tables whose keys are not taken from input text:
 /// lookups with any string are fine, inserting input-controlled keys is not
@@ -209,6 +333,51 @@ mod tests {
             let Some(c) = char::from_u32(u) else { continue };
             let s = format!("a{c}b {c}");
             assert_eq!(collapse_ws(&s), by_words(&s), "{u:x}");
+        }
+    }
+
+    #[test]
+    fn walks_agree_with_char_iterators() {
+        let all: String = (0xA0u32..0x2100)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'a', ' ', c, '\u{301}'])
+            .collect();
+        let texts = [
+            "Chỉ thị  số 35",
+            "\u{a0}ab\u{2003} ",
+            "x\u{0B}\u{0C}\r\n",
+            "",
+            "ĐẢNG bộ1 \u{301}",
+            "×÷a",
+            " \u{2003}a\u{85}\u{a0} b\u{3000}",
+            "a\u{1680}\u{2028}\u{2029}\u{202f}\u{205f}\u{200a}b\u{2009}",
+            &all,
+        ];
+        for t in texts {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    trim_end_at(t, pos),
+                    t[..pos].trim_end().len(),
+                    "{t:?} {pos}"
+                );
+                let want = t[..pos]
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| is_word_char(c))
+                    .last()
+                    .map_or(pos, |(i, _)| i);
+                assert_eq!(word_start(t, pos), want, "{t:?} {pos}");
+                for max in [1, 3, 40] {
+                    let want = pos
+                        + t[pos..]
+                            .chars()
+                            .take(max)
+                            .take_while(|&c| is_word_char(c))
+                            .map(char::len_utf8)
+                            .sum::<usize>();
+                    assert_eq!(word_end(t, pos, max), want, "{t:?} {pos} {max}");
+                }
+            }
         }
     }
 

@@ -42,18 +42,6 @@ pub(super) fn first_upper(s: &str) -> bool {
     s.chars().next().is_some_and(is_upper)
 }
 
-/// `text::is_word_char` with fast paths for ASCII and Vietnamese letters.
-#[inline]
-pub(super) fn word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
-        && c != '\u{00D7}'
-        && c != '\u{00F7}'
-        || crate::text::is_word_char(c)
-}
-
 const INLINE: usize = 64;
 
 /// True when `b` is ASCII and Vietnamese letters (and other characters of
@@ -381,23 +369,9 @@ pub(super) fn low_is(w: &str, t: &str) -> bool {
     }
 }
 
-/// The word run that ends at `pos` (white space before `pos` skipped), as
-/// `text::prev_word` gives it.
-pub(super) fn prev_word(text: &str, pos: usize) -> Option<(usize, &str)> {
-    let head = text[..pos].trim_end();
-    let end = head.len();
-    let start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| word_char(c))
-        .last()
-        .map(|(i, _)| i)?;
-    Some((start, &text[start..end]))
-}
-
 /// The previous word before `pos`, lower-cased.
 pub(super) fn prev_word_lower(seg: &str, pos: usize) -> Option<Low<'_>> {
-    prev_word(seg, pos).map(|(_, w)| Low::new(w))
+    crate::text::prev_word(seg, pos).map(|(_, w)| Low::new(w))
 }
 
 /// A span of a text split into words and punctuation.
@@ -467,11 +441,11 @@ impl<'s> Toks<'s> {
         };
         let start = self.pos;
         let mut end = start + c.len_utf8();
-        let word = word_char(c);
+        let word = crate::text::is_word_char(c);
         if word {
             let mut prev = c;
             while let Some(d) = self.char_at(end) {
-                if word_char(d) {
+                if crate::text::is_word_char(d) {
                     end += d.len_utf8();
                     prev = d;
                 } else if d == '.' && is_upper(prev) && self.char_at(end + 1).is_some_and(is_upper)
@@ -560,7 +534,11 @@ mod tests {
                 assert_eq!((std.next(), std.next()), (Some(l), None), "{c}");
             }
             assert_eq!(is_upper(c), c.is_uppercase(), "{c}");
-            assert_eq!(word_char(c), crate::text::is_word_char(c), "{c}");
+            assert_eq!(
+                crate::text::is_word_char(c),
+                crate::text::is_word_char(c),
+                "{c}"
+            );
         }
     }
 
