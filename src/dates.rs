@@ -16,7 +16,7 @@ use regex::Regex;
 
 use crate::doc::{Anchor, Claims, Doc};
 use crate::record::{Modifier, Temporal};
-use crate::text::{is_word_char, word_end, word_start};
+use crate::text::{is_word_char, lower_char, word_end, word_start};
 
 /// Digit runs and the keywords that can start a temporal expression.
 /// The keywords that can start a temporal expression, in the three casings
@@ -283,29 +283,6 @@ fn sp_back(t: &str, mut p: usize) -> usize {
 #[inline]
 fn byte_at(t: &str, p: usize) -> Option<u8> {
     t.as_bytes().get(p).copied()
-}
-
-/// The lower case of `c` when it is a single char: a fast path for ASCII
-/// and the Latin letters Vietnamese uses (checked against
-/// `char::to_lowercase` in the tests), the general tables otherwise;
-/// `None` when the lower case is several chars.
-#[inline]
-pub(crate) fn lower_char(c: char) -> Option<char> {
-    let u = c as u32;
-    let l = match u {
-        0..=0x7F => return Some(c.to_ascii_lowercase()),
-        0xC0..=0xDE if u != 0xD7 => u + 0x20,
-        0xD7..=0xFF => u,
-        0x100..=0x12F | 0x132..=0x137 | 0x1EA0..=0x1EFF => u | 1,
-        0x1A0 | 0x1AF => u + 1,
-        0x1A1 | 0x1B0 | 0x300..=0x36F => u,
-        _ => {
-            let mut it = c.to_lowercase();
-            let l = it.next()?;
-            return it.next().is_none().then_some(l);
-        }
-    };
-    char::from_u32(l)
 }
 
 /// `a` equals the lower-case word `k`, ignoring case: byte-wise while the
@@ -2432,18 +2409,6 @@ mod tests {
             vec![(Some("2020-10-31".into()), "trước ngày 31/10/2020".into())]
         );
         assert!(run("có 45/67 đảng bộ và 1/3 cấp ủy viên", A).is_empty());
-    }
-
-    #[test]
-    fn lower_char_agrees_with_unicode() {
-        for c in (0u32..0x2000)
-            .chain(0x1E00..0x1F00)
-            .filter_map(char::from_u32)
-        {
-            let mut it = c.to_lowercase();
-            let want = it.next().filter(|_| it.next().is_none());
-            assert_eq!(lower_char(c), want, "{c:?}");
-        }
     }
 
     #[test]

@@ -681,7 +681,7 @@ impl Key {
     /// Appends `word` lower-cased.
     fn push(&mut self, word: &str) -> &mut Key {
         for c in word.chars() {
-            match crate::dates::lower_char(c) {
+            match crate::text::lower_char(c) {
                 Some(l) => self.push_char(l),
                 None => c.to_lowercase().for_each(|l| self.push_char(l)),
             }

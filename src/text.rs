@@ -154,6 +154,29 @@ pub fn next_word(text: &str, pos: usize) -> Option<(usize, &str)> {
     (len > 0).then(|| (start, &text[start..start + len]))
 }
 
+/// The lower case of `c` when it is a single char: a fast path for ASCII
+/// and the Latin letters Vietnamese uses (checked against
+/// `char::to_lowercase` in the tests), the general tables otherwise;
+/// `None` when the lower case is several chars.
+#[inline]
+pub fn lower_char(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xD7..=0xFF => u,
+        0x100..=0x12F | 0x132..=0x137 | 0x1EA0..=0x1EFF => u | 1,
+        0x1A0 | 0x1AF => u + 1,
+        0x1A1 | 0x1B0 | 0x300..=0x36F => u,
+        _ => {
+            let mut it = c.to_lowercase();
+            let l = it.next()?;
+            return it.next().is_none().then_some(l);
+        }
+    };
+    char::from_u32(l)
+}
+
 // ---------------------------------------------------------------------------
 // Byte-level walks: the same answers as the `char` iterator chains
 // (`trim_end`, `take_while(is_word_char)`), with ASCII and the Vietnamese
@@ -378,6 +401,18 @@ mod tests {
                     assert_eq!(word_end(t, pos, max), want, "{t:?} {pos} {max}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lower_char_agrees_with_unicode() {
+        for c in (0u32..0x2000)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            let mut it = c.to_lowercase();
+            let want = it.next().filter(|_| it.next().is_none());
+            assert_eq!(lower_char(c), want, "{c:?}");
         }
     }
 
