@@ -359,58 +359,6 @@ fn in_sorted(table: &[&str], w: &str) -> bool {
     table.binary_search(&w).is_ok()
 }
 
-/// `numbers::roman` for a word of capitals I, V, X, L, C
-/// ([`all_roman_caps`]), without allocating: the value, when the word is
-/// its canonical form.
-fn roman_caps(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 15 {
-        return None;
-    }
-    let val = |c: u8| match c {
-        b'I' => Some(1),
-        b'V' => Some(5),
-        b'X' => Some(10),
-        b'L' => Some(50),
-        b'C' => Some(100),
-        _ => None,
-    };
-    let mut total = 0u32;
-    let mut prev = 0;
-    for &b in s.as_bytes().iter().rev() {
-        let v = val(b)?;
-        if v < prev {
-            total = total.checked_sub(v)?;
-        } else {
-            total += v;
-            prev = v;
-        }
-    }
-    // From 400 on the canonical form has a D or an M.
-    if total == 0 || total >= 400 {
-        return None;
-    }
-    const TABLE: [(u32, &[u8]); 9] = [
-        (100, b"C"),
-        (90, b"XC"),
-        (50, b"L"),
-        (40, b"XL"),
-        (10, b"X"),
-        (9, b"IX"),
-        (5, b"V"),
-        (4, b"IV"),
-        (1, b"I"),
-    ];
-    let mut rest = s.as_bytes();
-    let mut n = total;
-    for &(v, sym) in &TABLE {
-        while n >= v {
-            rest = rest.strip_prefix(sym)?;
-            n -= v;
-        }
-    }
-    rest.is_empty().then_some(total)
-}
-
 fn all_roman_caps(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
@@ -672,7 +620,7 @@ fn read_ordinal(toks: &mut Toks, i: usize, words: bool) -> Option<(u32, usize)> 
         return (1..=999).contains(&n).then_some((n, i + 1));
     }
     if all_roman_caps(w) {
-        return roman_caps(w).map(|n| (n, i + 1));
+        return crate::numbers::roman(w).map(|n| (n, i + 1));
     }
     if !words {
         return None;
@@ -1085,7 +1033,7 @@ fn parse_structured(seg: &str, off: usize, c: &mut Cand, head: Head, caps_line: 
             _ => {}
         }
         if all_roman_caps(w) && c.ordinal.is_none() {
-            if let Some(n) = roman_caps(w) {
+            if let Some(n) = crate::numbers::roman(w) {
                 c.ordinal = Some(n);
                 name_end = t.end;
                 span_end = name_end;
@@ -1266,7 +1214,7 @@ fn read_period(toks: &mut Toks, i: usize) -> Option<((u8, Option<u16>), usize)> 
     let m = toks.word(i + 1)?;
     let month: u8 = if quarter {
         let q = if all_roman_caps(m) {
-            roman_caps(m)?
+            crate::numbers::roman(m)?
         } else {
             m.parse().ok()?
         };
@@ -2540,32 +2488,6 @@ mod tests {
         assert_eq!(CEREMONIES.len(), CEREMONY_KINDS.len());
         for (v, k) in CEREMONIES.iter().zip(CEREMONY_KINDS) {
             assert_eq!(format!("lễ {v}"), *k);
-        }
-    }
-
-    #[test]
-    fn roman_caps_is_roman() {
-        let sym = ["I", "V", "X", "L", "C"];
-        let mut words = vec![String::new()];
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for w in &words {
-                for s in sym {
-                    next.push(format!("{w}{s}"));
-                }
-            }
-            words.extend(next.iter().cloned());
-            words.dedup();
-            if words.len() > 5000 {
-                break;
-            }
-            words = next.into_iter().chain(words).collect();
-            words.sort();
-            words.dedup();
-        }
-        words.extend(["CCCXCIX", "CCCC", "XXXXXXXXXXXXXXXX", "CCCLXXXVIII"].map(String::from));
-        for w in &words {
-            assert_eq!(roman_caps(w), crate::numbers::roman(w), "{w}");
         }
     }
 

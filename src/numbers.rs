@@ -96,31 +96,52 @@ pub fn roman(s: &str) -> Option<u32> {
             prev = v;
         }
     }
-    if total == 0 || total > 3999 || !to_roman(total).eq_ignore_ascii_case(s) {
+    if total == 0 || total > 3999 || !is_canonical_roman(bytes, total) {
         return None;
     }
     Some(total)
 }
 
+/// Roman symbols and subtractive pairs, largest first.
+const ROMAN: [(u32, &str); 13] = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+];
+
+/// True when `s` (any case) is how [`to_roman`] writes `n`, compared as it
+/// is produced, without building the string.
+fn is_canonical_roman(s: &[u8], mut n: u32) -> bool {
+    let mut rest = s;
+    for &(v, sym) in &ROMAN {
+        while n >= v {
+            let Some((head, tail)) = rest.split_at_checked(sym.len()) else {
+                return false;
+            };
+            if !head.eq_ignore_ascii_case(sym.as_bytes()) {
+                return false;
+            }
+            rest = tail;
+            n -= v;
+        }
+    }
+    rest.is_empty()
+}
+
 /// Writes `n` (1 to 3999) as an upper-case Roman numeral.
 pub fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
     let mut out = String::new();
-    for &(v, s) in &TABLE {
+    for &(v, s) in &ROMAN {
         while n >= v {
             out.push_str(s);
             n -= v;
@@ -230,6 +251,58 @@ mod tests {
         assert_eq!(parse_decimal("98,75"), Some(98.75));
         assert_eq!(parse_decimal("1.234,5"), Some(1234.5));
         assert_eq!(parse_decimal("1,"), None);
+    }
+
+    #[test]
+    fn roman_is_the_written_back_check() {
+        let sym = ["I", "V", "X", "L", "C"];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for w in &words {
+                for s in sym {
+                    next.push(format!("{w}{s}"));
+                }
+            }
+            words.extend(next.iter().cloned());
+            words.dedup();
+            if words.len() > 5000 {
+                break;
+            }
+            words = next.into_iter().chain(words).collect();
+            words.sort();
+            words.dedup();
+        }
+        words.extend(["CCCXCIX", "CCCC", "XXXXXXXXXXXXXXXX", "CCCLXXXVIII"].map(String::from));
+        for w in &words {
+            // The definition: the value computed the standard way, kept
+            // when writing it back gives the same word.
+            let bytes = w.as_bytes();
+            let mut total = 0u32;
+            let mut prev = 0;
+            let mut ok = !w.is_empty();
+            for &b in bytes.iter().rev() {
+                let v = match b {
+                    b'I' => 1,
+                    b'V' => 5,
+                    b'X' => 10,
+                    b'L' => 50,
+                    _ => 100,
+                };
+                if v < prev {
+                    match total.checked_sub(v) {
+                        Some(t) => total = t,
+                        None => ok = false,
+                    }
+                } else {
+                    total += v;
+                    prev = v;
+                }
+            }
+            let want = (ok && total > 0 && to_roman(total) == *w).then_some(total);
+            assert_eq!(roman(w), want, "{w}");
+            assert_eq!(roman(&w.to_lowercase()), want, "{w}");
+        }
     }
 
     #[test]
