@@ -452,15 +452,7 @@ fn number_start_ok(s: &str, ds: usize) -> bool {
         None => true,
         Some('/' | '-' | '_' | '&' | '+') => false,
         Some('.' | ',' | ':') => !before.next().is_some_and(|c| c.is_ascii_digit()),
-        Some(c) if is_word_char(c) => {
-            let start = s[..ds]
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| is_word_char(c))
-                .last()
-                .map_or(ds, |(i, _)| i);
-            eq_lower(&s[start..ds], "số")
-        }
+        Some(c) if is_word_char(c) => eq_lower(&s[word_start(s, ds)..ds], "số"),
         Some(_) => true,
     }
 }
