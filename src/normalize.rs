@@ -50,13 +50,13 @@ pub struct Normalized<'a> {
 impl<'a> Normalized<'a> {
     /// Normalizes `input`. Already canonical input is borrowed.
     pub fn new(input: &'a str) -> Self {
-        if !needs_work(input) {
+        let Some(first) = next_work(input, 0) else {
             return Normalized {
                 text: Cow::Borrowed(input),
                 edits: Vec::new(),
             };
-        }
-        let (text, edits) = rewrite(input);
+        };
+        let (text, edits) = rewrite(input, first);
         Normalized {
             text: Cow::Owned(text),
             edits,
@@ -121,6 +121,7 @@ impl<'a> Normalized<'a> {
 /// One byte scan for anything that can need a change. False positives only
 /// cost the slow path; a false negative would leave text non-canonical, so
 /// every mapped character's lead bytes are listed in [`needs_work_at`].
+#[cfg(test)]
 fn needs_work(s: &str) -> bool {
     next_work(s, 0).is_some()
 }
@@ -136,6 +137,9 @@ const RARE: u8 = 1;
 const LATIN1: u8 = 2;
 /// 0xE1: Vietnamese letters U+1E00..U+1EFF, frequent.
 const VIET: u8 = 3;
+/// 0xC4, 0xC5: U+0100..U+017F ("ă", "đ", "ĩ", "ũ"), frequent, never
+/// changed and never a toned a/e/y.
+const LETTER2: u8 = 4;
 
 /// The class of every byte for [`next_work`].
 static CLASS: [u8; 256] = {
@@ -148,6 +152,8 @@ static CLASS: [u8; 256] = {
     }
     t[0xC3] = LATIN1;
     t[0xE1] = VIET;
+    t[0xC4] = LETTER2;
+    t[0xC5] = LETTER2;
     t
 };
 
@@ -155,14 +161,19 @@ static CLASS: [u8; 256] = {
 /// change: a char followed by a combining mark, a mapped char, or a toned
 /// a/e/y right after o/u.
 ///
-/// Vietnamese letters are mostly multi-byte, so the scan is byte-wise with a
-/// class table; the frequent letter leads (0xC3, 0xE1) are settled inline
-/// by a look at the byte before (o/u) and after (look-alikes).
+/// Vietnamese text is mostly ASCII with a multi-byte letter every few
+/// bytes, so ASCII is skipped eight bytes at a time (a word with no high
+/// bit set), and each multi-byte char is settled by its lead byte: the
+/// frequent letter leads (0xC3, 0xE1) by a look at the byte before (o/u)
+/// and after (look-alikes), 0xC4/0xC5 (ă, đ, ĩ, ũ, …) need nothing, the
+/// rest by [`needs_work_at`].
 fn next_work(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = from;
-    while i < b.len() {
-        match CLASS[b[i] as usize] {
+    loop {
+        i = skip_ascii(b, i);
+        let lead = *b.get(i)?;
+        match CLASS[lead as usize] {
             SKIP => i += 1,
             LATIN1 => {
                 if matches!(b.get(i + 1), Some(0x90 | 0xB0))
@@ -178,8 +189,9 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
                 }
                 i += 3;
             }
+            LETTER2 => i += 2,
             _ => {
-                if matches!(b[i], 0xCC | 0xCD) {
+                if matches!(lead, 0xCC | 0xCD) {
                     // A combining mark: its cluster starts at the char
                     // before it (unless this run starts with the mark).
                     let mut p = i;
@@ -198,7 +210,25 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
             }
         }
     }
-    None
+}
+
+/// The first index at or after `i` whose byte is not ASCII (or `b.len()`),
+/// eight bytes at a time while eight remain.
+#[inline]
+fn skip_ascii(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let high = w & HIGH;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] < 0x80 {
+        i += 1;
+    }
+    i
 }
 
 /// The byte before `i` is an ASCII o or u (either case).
@@ -307,6 +337,79 @@ fn map_char(c: char) -> Mapped {
     }
 }
 
+/// True for chars [`map_char`] keeps, settled without the match for the
+/// letters decomposed text composes to (Latin below U+00A0 and the
+/// Vietnamese block); other chars ask [`map_char`].
+#[inline]
+fn is_unmapped(c: char) -> bool {
+    is_unmapped_letter(c) || matches!(map_char(c), Mapped::Same)
+}
+
+/// Latin below U+00A0 and the Vietnamese block: never mapped.
+#[inline]
+fn is_unmapped_letter(c: char) -> bool {
+    c < '\u{A0}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
+/// The marks Vietnamese letters decompose into, in [`COMPOSE`]'s order.
+const VIET_MARKS: [char; 8] = [
+    '\u{0300}', '\u{0301}', '\u{0302}', '\u{0303}', '\u{0306}', '\u{0309}', '\u{031B}', '\u{0323}',
+];
+
+/// The slot of a mark of U+0300..U+036F in [`VIET_MARKS`], or 8.
+static MARK_SLOT: [u8; 0x70] = {
+    let mut t = [8u8; 0x70];
+    let mut k = 0;
+    while k < VIET_MARKS.len() {
+        t[VIET_MARKS[k] as usize - 0x300] = k as u8;
+        k += 1;
+    }
+    t
+};
+
+/// Bases [`COMPOSE`] covers: U+0000..U+024F (Latin, with "â", "ơ", "ư")
+/// and U+1E00..U+1EFF (Vietnamese, for a second mark).
+const LOW_BASES: usize = 0x250;
+const VIET_BASES: std::ops::Range<u32> = 0x1E00..0x1F00;
+
+/// `compose(base, mark)` for every covered base and Vietnamese mark, 0 for
+/// none; built once from [`compose`] itself.
+static COMPOSE: once_cell::sync::Lazy<Vec<u32>> = once_cell::sync::Lazy::new(|| {
+    let bases = (0..LOW_BASES as u32).chain(VIET_BASES);
+    let mut t = Vec::with_capacity((LOW_BASES + 0x100) * VIET_MARKS.len());
+    for b in bases {
+        for m in VIET_MARKS {
+            let c = char::from_u32(b).and_then(|b| compose(b, m));
+            t.push(c.map_or(0, u32::from));
+        }
+    }
+    t
+});
+
+/// [`compose`] for a mark of U+0300..U+036F, by table for the usual
+/// Vietnamese pairs.
+#[inline]
+fn compose_viet(base: char, mark: char) -> Option<char> {
+    let slot = MARK_SLOT
+        .get((mark as usize).wrapping_sub(0x300))
+        .copied()
+        .unwrap_or(8) as usize;
+    let b = base as u32;
+    let row = if (b as usize) < LOW_BASES {
+        Some(b as usize)
+    } else if VIET_BASES.contains(&b) {
+        Some(LOW_BASES + (b - VIET_BASES.start) as usize)
+    } else {
+        None
+    };
+    match row {
+        Some(r) if slot < VIET_MARKS.len() => {
+            char::from_u32(COMPOSE[r * VIET_MARKS.len() + slot]).filter(|&c| c != '\0')
+        }
+        _ => compose(base, mark),
+    }
+}
+
 /// The five Vietnamese tone marks.
 fn is_tone(m: char) -> bool {
     matches!(
@@ -335,21 +438,56 @@ fn split_tone(c: char) -> Option<(char, char)> {
     }
 }
 
-/// The slow path: builds the canonical text and its edits. Clean runs
-/// between the places [`next_work`] finds are copied in bulk.
-fn rewrite(input: &str) -> (String, Vec<Edit>) {
+/// The slow path: builds the canonical text and its edits, from `first`,
+/// the first place [`next_work`] found. Clean runs between the places it
+/// finds are copied in bulk.
+fn rewrite(input: &str, first: usize) -> (String, Vec<Edit>) {
     let mut out = String::with_capacity(input.len() + 16);
     let mut edits: Vec<Edit> = Vec::new();
     let mut i = 0;
-    while let Some(p) = next_work(input, i) {
+    let mut next = Some(first);
+    while let Some(p) = next {
         out.push_str(&input[i..p]);
-        i = match compose_fast(input, p, &mut out, &mut edits) {
+        i = match map_fast(input, p, &mut out, &mut edits)
+            .or_else(|| compose_fast(input, p, &mut out, &mut edits))
+        {
             Some(j) => j,
             None => cluster(input, p, &mut out, &mut edits),
         };
+        next = next_work(input, i);
     }
     out.push_str(&input[i..]);
     (out, edits)
+}
+
+/// A mapped char with no combining mark after it (a no-break space, a
+/// dash, a curly quote, a look-alike), rewritten as [`cluster`] would:
+/// its replacement and one edit. `None` (nothing written) otherwise.
+#[inline]
+fn map_fast(input: &str, p: usize, out: &mut String, edits: &mut Vec<Edit>) -> Option<usize> {
+    let c = input[p..].chars().next()?;
+    if c.is_ascii() {
+        return None;
+    }
+    let j = p + c.len_utf8();
+    if is_unmapped_letter(c) {
+        return None;
+    }
+    let to = match map_char(c) {
+        Mapped::Same => return None,
+        Mapped::To(t) => t,
+        Mapped::Drop => "",
+    };
+    if input[j..].chars().next().is_some_and(is_mark) {
+        return None;
+    }
+    let start = out.len();
+    out.push_str(to);
+    edits.push(Edit {
+        canon: start..out.len(),
+        orig: p..j,
+    });
+    Some(j)
 }
 
 /// The usual decomposed cluster, rewritten without the general machinery:
@@ -366,10 +504,10 @@ fn compose_fast(input: &str, p: usize, out: &mut String, edits: &mut Vec<Edit>) 
     // Marks in U+0300..U+036F are two bytes: 0xCC/0xCD and a continuation.
     while j + 1 < b.len() && matches!(b[j], 0xCC | 0xCD) {
         let m = char::from_u32((u32::from(b[j] & 0x1F) << 6) | u32::from(b[j + 1] & 0x3F))?;
-        acc = compose(acc, m)?;
+        acc = compose_viet(acc, m)?;
         j += 2;
     }
-    if j == p + c.len_utf8() || !matches!(map_char(acc), Mapped::Same) {
+    if j == p + c.len_utf8() || !is_unmapped(acc) {
         return None;
     }
     // Another mark of another block follows, or a tone may need moving.
@@ -377,6 +515,10 @@ fn compose_fast(input: &str, p: usize, out: &mut String, edits: &mut Vec<Edit>) 
         || (is_toned_aey(acc) && matches!(out.as_bytes().last(), Some(b'o' | b'O' | b'u' | b'U')))
     {
         return None;
+    }
+    if edits.capacity() == 0 {
+        // Decomposed text: about one edit per letter with a diacritic.
+        edits.reserve(input.len() / 8);
     }
     let start = out.len();
     out.push(acc);
@@ -637,6 +779,133 @@ mod tests {
             "à á â ã è é ê ì í ò ó ô õ ù ú ý",
         ] {
             assert!(!needs_work(s), "{s:?}");
+        }
+    }
+
+    /// The scan as it was before the ASCII skip: one byte at a time.
+    fn next_work_reference(s: &str, from: usize) -> Option<usize> {
+        let b = s.as_bytes();
+        let mut i = from;
+        while i < b.len() {
+            match CLASS[b[i] as usize] {
+                SKIP => i += 1,
+                LATIN1 => {
+                    if matches!(b.get(i + 1), Some(0x90 | 0xB0))
+                        || (after_o_u(b, i) && tone_candidate(s, i))
+                    {
+                        return Some(i);
+                    }
+                    i += 2;
+                }
+                VIET => {
+                    if after_o_u(b, i) && tone_candidate(s, i) {
+                        return Some(i);
+                    }
+                    i += 3;
+                }
+                _ => {
+                    if matches!(b[i], 0xCC | 0xCD) {
+                        let mut p = i;
+                        if p > from {
+                            p -= 1;
+                            while p > from && (b[p] & 0xC0) == 0x80 {
+                                p -= 1;
+                            }
+                        }
+                        return Some(p);
+                    }
+                    if needs_work_at(s, i) {
+                        return Some(i);
+                    }
+                    i += 1;
+                }
+            }
+        }
+        None
+    }
+
+    /// The rewrite as it was before [`map_fast`], with the library's
+    /// composition.
+    fn rewrite_reference(input: &str) -> (String, Vec<Edit>) {
+        let mut out = String::new();
+        let mut edits: Vec<Edit> = Vec::new();
+        let mut i = 0;
+        while let Some(p) = next_work_reference(input, i) {
+            out.push_str(&input[i..p]);
+            i = cluster(input, p, &mut out, &mut edits);
+        }
+        out.push_str(&input[i..]);
+        (out, edits)
+    }
+
+    /// Random strings over the pieces that matter to the scan and the
+    /// rewrite, with a small xorshift generator.
+    fn generated(n: usize) -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "a", "o", "u", "O", "U", "q", "y", "e", "h", " ", "x", "\n", "1", "à", "á", "ả", "ã",
+            "ạ", "é", "ẻ", "ý", "ỷ", "Ý", "Ả", "ấ", "ơ", "ư", "Ư", "đ", "Đ", "ă", "ố", "ộ", "ồ",
+            "Ð", "ð", "Ɖ", "ɖ", "\u{A0}", "\u{2013}", "\u{201C}", "\u{2019}", "\u{FEFF}",
+            "\u{200B}", "\u{AD}", "\u{FF0F}", "\u{3000}", "\u{0300}", "\u{0301}", "\u{0302}",
+            "\u{0303}", "\u{0309}", "\u{0323}", "\u{031B}", "\u{0306}", "\u{0338}", "\u{0345}",
+            "\u{20DD}", "ç", "©", "…", "•", "中", "😀", "Ω", "ʼ", "ǜ", "ḁ",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..n)
+            .map(|_| {
+                let len = (next() % 24) as usize;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn scan_matches_the_byte_scan() {
+        for s in generated(200_000) {
+            for from in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(
+                    next_work(&s, from),
+                    next_work_reference(&s, from),
+                    "{s:?} from {from}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn rewrite_matches_the_cluster_rewrite() {
+        for s in generated(200_000) {
+            let n = Normalized::new(&s);
+            let (text, edits) = rewrite_reference(&s);
+            assert_eq!((n.text(), &n.edits), (text.as_str(), &edits), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn composition_table_matches_the_library() {
+        let bases = ('\u{0}'..='\u{3FF}').chain('\u{1D00}'..='\u{20FF}');
+        for b in bases {
+            for m in ('\u{0300}'..='\u{036F}').chain(['\u{0370}', '\u{2FF}', 'a']) {
+                assert_eq!(compose_viet(b, m), compose(b, m), "{b:?} {m:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unmapped_shortcut_matches_the_map() {
+        for c in ('\u{0}'..='\u{D7FF}').chain('\u{E000}'..='\u{10FFFF}') {
+            let same = matches!(map_char(c), Mapped::Same);
+            assert_eq!(is_unmapped(c), same, "{c:?}");
+            if is_unmapped_letter(c) {
+                assert!(same, "{c:?}");
+            }
         }
     }
 
