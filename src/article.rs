@@ -498,18 +498,26 @@ fn is_tail_marker(t: &str) -> bool {
     })
 }
 
+/// A photo credit at the end of a line ("… phát biểu. Ảnh: TRẦN HẢI").
+static CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:^|[\s.(\-])\(?(?P<m>[Ảả]nh|ẢNH)\s*:\s*(?P<name>[^():;,.]{2,40}?)\s*\)?\.?$")
+        .expect("photo credit pattern")
+});
+
 /// A photo credit at the end of a line: where it starts and the
 /// photographer's name. Agencies and generic credits ("TTXVN", "PV", "Ảnh
 /// minh họa", "tư liệu") are not people.
 fn photo_credit(t: &str) -> Option<(usize, String)> {
-    static CREDIT: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?:^|[\s.(\-])\(?(?P<m>[Ảả]nh|ẢNH)\s*:\s*(?P<name>[^():;,.]{2,40}?)\s*\)?\.?$")
-            .expect("photo credit pattern")
-    });
-    // Cheap test first: most lines carry no credit at all.
-    if t.len() > 2000 || !(t.contains("nh") || t.contains("NH")) {
+    // Cheap tests first: most lines carry no credit at all.
+    if t.len() > 2000 {
         return None;
     }
+    // A credit is short: search only the line's last few hundred bytes
+    // (`captures_at` keeps the line as context, so `^` still means its
+    // start) instead of the whole of a long caption.
+    let from = (t.len().saturating_sub(400)..t.len())
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(t.len());
     let tail_from = t.len().saturating_sub(80);
     let tail_from = (tail_from..t.len())
         .find(|&i| t.is_char_boundary(i))
@@ -520,12 +528,9 @@ fn photo_credit(t: &str) -> Option<(usize, String)> {
     {
         return None;
     }
-    // A credit is short: search only the line's last few hundred bytes
-    // (`captures_at` keeps the line as context, so `^` still means its
-    // start) instead of the whole of a long caption.
-    let from = (t.len().saturating_sub(400)..t.len())
-        .find(|&i| t.is_char_boundary(i))
-        .unwrap_or(t.len());
+    if !credit_colon_after(t, from) {
+        return None;
+    }
     let c = CREDIT.captures_at(t, from)?;
     let raw = c.name("name")?.as_str();
     // "VGP/Nhật Bắc": the agency before the slash is not the photographer.
@@ -537,6 +542,19 @@ fn photo_credit(t: &str) -> Option<(usize, String)> {
         return None;
     }
     Some((at, display_name(&name)))
+}
+
+/// A necessary condition for a credit match starting at or after `from`:
+/// nothing after the credit's colon may be a colon, so the line's last
+/// colon, at or after `from`, comes right (spaces aside) after "Ảnh",
+/// "ảnh" or "ẢNH".
+fn credit_colon_after(t: &str, from: usize) -> bool {
+    let Some(colon) = t[from..].rfind(':') else {
+        return false;
+    };
+    let before = t[..from + colon].trim_end();
+    before.ends_with("nh") && (before.ends_with("Ảnh") || before.ends_with("ảnh"))
+        || before.ends_with("ẢNH")
 }
 
 /// An ALL CAPS signature in standard casing; initials stay as written.
@@ -685,7 +703,7 @@ fn is_category(t: &str) -> bool {
 /// Parses a date line into the article's publication date.
 fn parse_dateline(text: &str, range: Range<usize>) -> Option<Temporal> {
     let line = &text[range.clone()];
-    if line.len() > 120 {
+    if line.len() > 120 || !may_hold_date(line) {
         return None;
     }
     let c = DATELINE.captures(line)?;
@@ -729,6 +747,24 @@ fn parse_dateline(text: &str, range: Range<usize>) -> Option<Temporal> {
         value: Some(value),
         inferred: false,
         modifier: None,
+    })
+}
+
+/// A necessary condition for [`DATELINE`]: a day/month separator, one or
+/// two digits, and a month/year separator (`[/.-]\d{1,2}[/.-]`). `\d` is
+/// Unicode there, so any numeric char counts as a digit.
+fn may_hold_date(line: &str) -> bool {
+    let sep = |c: char| matches!(c, '/' | '.' | '-');
+    let digit = |c: char| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric());
+    line.bytes().enumerate().any(|(k, c)| {
+        sep(char::from(c)) && {
+            let mut cs = line[k + 1..].chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(d), Some(s), _) if digit(d) && sep(s) => true,
+                (Some(d), Some(e), Some(s)) => digit(d) && digit(e) && sep(s),
+                _ => false,
+            }
+        }
     })
 }
 
@@ -1073,6 +1109,129 @@ mod tests {
         let names = parse_byline("THANH GIANG").unwrap();
         assert_eq!(names[0].name, "Thanh Giang");
         assert_eq!(parse_byline("N.Q.H").unwrap()[0].name, "N.Q.H");
+    }
+
+    /// Random lines over the pieces the credit and date-line patterns
+    /// look at, with a small xorshift generator.
+    fn generated_lines(n: usize, pieces: &[&str]) -> Vec<String> {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..n)
+            .map(|_| {
+                let len = (next() % 16) as usize;
+                (0..len)
+                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The cheap credit test never rejects a line the pattern takes.
+    #[test]
+    fn credit_prefilter_keeps_every_match() {
+        let pieces = [
+            "Ảnh",
+            "ảnh",
+            "ẢNH",
+            "Anh",
+            "nh",
+            ":",
+            " : ",
+            " ",
+            "\u{A0}",
+            "\u{2003}",
+            "(",
+            ")",
+            ".",
+            "-",
+            "/",
+            "Trần Hải",
+            "TTXVN",
+            "VGP/Nhật Bắc",
+            "phát biểu",
+            ",",
+            ";",
+            "a",
+            "x".repeat(30).leak(),
+        ];
+        let mut hits = 0;
+        for t in generated_lines(300_000, &pieces) {
+            for from in (0..=t.len()).filter(|&i| t.is_char_boundary(i)).step_by(3) {
+                if CREDIT.captures_at(&t, from).is_some() {
+                    hits += 1;
+                    assert!(credit_colon_after(&t, from), "{t:?} from {from}");
+                }
+            }
+        }
+        assert!(hits > 1000, "{hits}");
+    }
+
+    /// The cheap date test never rejects a line the pattern takes.
+    #[test]
+    fn date_prefilter_keeps_every_match() {
+        let heads = ["", "Cập nhật: ", "Thứ Tư, ", "16:33' ", "ngày ", "x"];
+        let days = ["1", "12", "123", "٣", "", "a"];
+        let seps = ["/", ".", "-", " ", ""];
+        let years = ["2020", "202", "٢٠٢٠", "20201"];
+        let tails = ["", " | 236", " GMT+7", " lúc 10:15", " x"];
+        let mut hits = 0;
+        let mut n = 0;
+        for h in heads {
+            for d in days {
+                for s1 in seps {
+                    for m in days {
+                        for s2 in seps {
+                            for y in years {
+                                for t in tails {
+                                    let line = format!("{h}{d}{s1}{m}{s2}{y}{t}");
+                                    n += 1;
+                                    if DATELINE.is_match(&line) {
+                                        hits += 1;
+                                        assert!(may_hold_date(&line), "{line:?}");
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let pieces = [
+            "1",
+            "12",
+            "2020",
+            "/",
+            ".",
+            "-",
+            " ",
+            ":",
+            "h",
+            "'",
+            "ngày ",
+            "Thứ Tư, ",
+            "GMT+7",
+            "|",
+            "٣",
+            "१२",
+            "x",
+            "Hội nghị",
+            ",",
+            "lúc ",
+            "\u{A0}",
+        ];
+        for t in generated_lines(300_000, &pieces) {
+            n += 1;
+            if DATELINE.is_match(&t) {
+                hits += 1;
+                assert!(may_hold_date(&t), "{t:?}");
+            }
+        }
+        assert!(n > 400_000 && hits > 5000, "{hits}");
     }
 
     #[test]
