@@ -38,47 +38,25 @@ static KEYWORDS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&alts.join("|")).expect("keyword regex")
 });
 
-/// The next run of ASCII digits at or after `from`. Digits are rare in
-/// running text: eight or sixteen bytes are tested at a time (see
-/// [`digit_lanes`]).
+/// The next run of ASCII digits at or after `from`: its start and end.
+/// Digits are rare in running text: 32 bytes are tested at a time, with a
+/// branch-free test the compiler turns into vector instructions.
 pub(crate) fn next_digits(t: &str, from: usize) -> Option<(usize, usize)> {
     let b = t.as_bytes();
     let mut i = from;
-    // Sixteen bytes per step while no digit can be there.
-    while i + 16 <= b.len() {
-        let x = u64::from_le_bytes(b[i..i + 8].try_into().ok()?);
-        let z = u64::from_le_bytes(b[i + 8..i + 16].try_into().ok()?);
-        if digit_lanes(x) | digit_lanes(z) != 0 {
+    while let Some(chunk) = b.get(i..i + 32) {
+        if chunk
+            .iter()
+            .fold(0u8, |a, &c| a | u8::from(c.wrapping_sub(b'0') < 10))
+            != 0
+        {
             break;
         }
-        i += 16;
+        i += 32;
     }
-    let s = loop {
-        let Some(chunk) = b.get(i..i + 8) else {
-            break i + b.get(i..)?.iter().position(u8::is_ascii_digit)?;
-        };
-        let m = digit_lanes(u64::from_le_bytes(chunk.try_into().ok()?));
-        if m != 0 {
-            break i + (m.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    };
+    let s = i + b.get(i..)?.iter().position(u8::is_ascii_digit)?;
     let e = s + b[s..].iter().take_while(|c| c.is_ascii_digit()).count();
     Some((s, e))
-}
-
-/// The high bit of every byte lane of `x` (little-endian) that holds an
-/// ASCII digit: its low seven bits lie in 0x30..=0x39 and its high bit is
-/// clear.
-#[inline]
-fn digit_lanes(x: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let y = x & !HI;
-    // No lane carries: y <= 0x7f, so y + 0x50 and y + 0x46 fit a byte.
-    let ge0 = y + LO * (0x80 - b'0' as u64);
-    let gt9 = y + LO * (0x7f - b'9' as u64);
-    ge0 & !gt9 & !x & HI
 }
 
 // ---------------------------------------------------------------------------
