@@ -44,6 +44,7 @@ static KEYWORDS: Lazy<Regex> = Lazy::new(|| {
 pub(crate) fn next_digits(t: &str, from: usize) -> Option<(usize, usize)> {
     let b = t.as_bytes();
     let mut i = from;
+    // 32 bytes per step while no digit can be there.
     while let Some(chunk) = b.get(i..i + 32) {
         if chunk
             .iter()
@@ -54,9 +55,33 @@ pub(crate) fn next_digits(t: &str, from: usize) -> Option<(usize, usize)> {
         }
         i += 32;
     }
-    let s = i + b.get(i..)?.iter().position(u8::is_ascii_digit)?;
+    // Then 8 bytes per step: the first digit lane.
+    let s = loop {
+        let Some(chunk) = b.get(i..i + 8) else {
+            break i + b.get(i..)?.iter().position(u8::is_ascii_digit)?;
+        };
+        let m = digit_lanes(u64::from_le_bytes(chunk.try_into().ok()?));
+        if m != 0 {
+            break i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    };
     let e = s + b[s..].iter().take_while(|c| c.is_ascii_digit()).count();
     Some((s, e))
+}
+
+/// The high bit of every byte lane of `x` (little-endian) that holds an
+/// ASCII digit: its low seven bits lie in 0x30..=0x39 and its high bit is
+/// clear.
+#[inline]
+fn digit_lanes(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let y = x & !HI;
+    // No lane carries: y <= 0x7f, so y + 0x50 and y + 0x46 fit a byte.
+    let ge0 = y + LO * (0x80 - b'0' as u64);
+    let gt9 = y + LO * (0x7f - b'9' as u64);
+    ge0 & !gt9 & !x & HI
 }
 
 // ---------------------------------------------------------------------------
@@ -586,11 +611,11 @@ fn shift_days(a: Anchor, n: i64) -> String {
 
 fn shift_months(a: Anchor, n: i64) -> String {
     let total = a.year as i64 * 12 + (a.month as i64 - 1) + n;
-    format!(
-        "{:04}-{:02}",
-        total.div_euclid(12),
-        total.rem_euclid(12) + 1
-    )
+    let mut s = String::with_capacity(8);
+    push_pad(&mut s, total.div_euclid(12), 4);
+    s.push('-');
+    push_pad(&mut s, total.rem_euclid(12) + 1, 2);
+    s
 }
 
 // ---------------------------------------------------------------------------
@@ -1318,7 +1343,7 @@ impl<'a> Seg<'a> {
                 return Some(Cand {
                     start,
                     end: e,
-                    val: Val::Fixed(Some(format!("{:03}", y / 10))),
+                    val: Val::Fixed(Some(padded((y / 10).into(), 3))),
                     modifier: None,
                     inferred: false,
                 });
@@ -1518,7 +1543,7 @@ impl<'a> Seg<'a> {
             "ngày" => shift_days(a, -(n as i64)),
             "tuần" => shift_days(a, -7 * n as i64),
             "tháng" => shift_months(a, -(n as i64)),
-            _ => format!("{:04}", a.year - n as i32),
+            _ => padded((a.year - n as i32).into(), 4),
         });
         Some(Cand {
             start: p,
@@ -1818,7 +1843,7 @@ impl<'a> Seg<'a> {
                 return Some(Cand {
                     start: self.kw_back(p, "những").unwrap_or(p),
                     end: e2,
-                    val: Val::Fixed(Some(format!("{:03}", y / 10))),
+                    val: Val::Fixed(Some(padded((y / 10).into(), 3))),
                     modifier: None,
                     inferred: false,
                 });
@@ -1882,7 +1907,7 @@ impl<'a> Seg<'a> {
         }
         if let Some((k, e2)) = self.rel_year(e) {
             let c = self.cues(p, true);
-            let value = self.anchor.map(|a| format!("{:04}", a.year + k));
+            let value = self.anchor.map(|a| padded((a.year + k).into(), 4));
             return Some(Cand {
                 start: c.start,
                 end: e2,
@@ -2152,8 +2177,19 @@ fn fmt_pt_into(s: &mut String, p: &Pt) {
     }
 }
 
-fn fmt_year(y: Option<i32>) -> String {
-    y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"))
+/// `v` zero-padded to `width` digits, like `format!("{v:0width$}")`.
+fn padded(v: i64, width: usize) -> String {
+    let mut s = String::with_capacity(8);
+    push_pad(&mut s, v, width);
+    s
+}
+
+/// Appends a year of a value: four digits, or "XXXX" when unknown.
+fn push_year(s: &mut String, y: Option<i32>) {
+    match y {
+        Some(y) => push_pad(s, y.into(), 4),
+        None => s.push_str("XXXX"),
+    }
 }
 
 /// Explicit year of a candidate (for context), before filling.
@@ -2302,7 +2338,11 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
                     inferred |= y.is_some();
                     y
                 });
-                Some(format!("{}-Q{q}", fmt_year(y)))
+                let mut s = String::with_capacity(8);
+                push_year(&mut s, y);
+                s.push_str("-Q");
+                push_pad(&mut s, q.into(), 1);
+                Some(s)
             }
             Val::Half(y, h) => {
                 let y = y.or_else(|| {
@@ -2310,7 +2350,11 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
                     inferred |= y.is_some();
                     y
                 });
-                Some(format!("{}-H{h}", fmt_year(y)))
+                let mut s = String::with_capacity(8);
+                push_year(&mut s, y);
+                s.push_str("-H");
+                push_pad(&mut s, h.into(), 1);
+                Some(s)
             }
             Val::Months(y, m1, m2) => {
                 let y = y.or_else(|| {
@@ -2318,10 +2362,23 @@ pub fn extract(doc: &Doc, claims: &mut Claims) -> Vec<Temporal> {
                     inferred |= y.is_some();
                     y
                 });
-                let y = fmt_year(y);
-                Some(format!("{y}-{m1:02}/{y}-{m2:02}"))
+                let mut s = String::with_capacity(16);
+                push_year(&mut s, y);
+                s.push('-');
+                push_pad(&mut s, m1.into(), 2);
+                s.push('/');
+                push_year(&mut s, y);
+                s.push('-');
+                push_pad(&mut s, m2.into(), 2);
+                Some(s)
             }
-            Val::Years(a, b) => Some(format!("{a:04}/{b:04}")),
+            Val::Years(a, b) => {
+                let mut s = String::with_capacity(9);
+                push_pad(&mut s, a.into(), 4);
+                s.push('/');
+                push_pad(&mut s, b.into(), 4);
+                Some(s)
+            }
             Val::Fixed(v) => v,
         };
         let range: Range<usize> = c.start..c.end;
@@ -2409,6 +2466,22 @@ mod tests {
                 assert_eq!(next_digits(text, from), want, "{from}");
             }
         }
+    }
+
+    #[test]
+    fn padding_matches_format() {
+        for v in [
+            -12345i64, -100, -7, 0, 3, 9, 10, 99, 100, 202, 1999, 2020, 12345,
+        ] {
+            for w in 1..=4 {
+                assert_eq!(padded(v, w), format!("{v:0w$}"), "{v} {w}");
+            }
+        }
+        let mut s = String::new();
+        push_year(&mut s, None);
+        push_year(&mut s, Some(-5));
+        push_year(&mut s, Some(2021));
+        assert_eq!(s, format!("XXXX{:04}{:04}", -5, 2021));
     }
 
     #[test]
