@@ -375,6 +375,18 @@ impl Low {
     }
 }
 
+/// `a.cmp(b)` for short words, byte by byte inline (the slice comparison
+/// calls `memcmp` for every probe of a binary search).
+#[inline]
+fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
 /// Byte-wise equality of two short slices of the same length, inline
 /// (no `memcmp` call for words of a few bytes).
 #[inline]
@@ -1139,9 +1151,11 @@ impl<'a> Seg<'a> {
         let q0 = sp_back(t, p);
         let punct0 = q0 > 0 && matches!(t.as_bytes()[q0 - 1], b',' | b'(');
         if !punct0
-            && self
-                .word_before(p)
-                .is_none_or(|(_, w)| CUE_LAST_WORDS.binary_search(&w.bytes()).is_err())
+            && self.word_before(p).is_none_or(|(_, w)| {
+                CUE_LAST_WORDS
+                    .binary_search_by(|k| cmp_bytes(k, w.bytes()))
+                    .is_err()
+            })
         {
             // Nothing before can start a cue.
             return c;
