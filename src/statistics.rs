@@ -48,7 +48,7 @@
 use crate::doc::{Claims, Doc};
 use crate::numbers::{parse_decimal, parse_int};
 use crate::record::{Statistic, StatisticKind};
-use crate::text::{collapse_ws, is_word_char};
+use crate::text::{collapse_ws, is_word_char, word_end, word_start};
 
 /// Hedges kept as `qualifier` when written right before the number
 /// (lower-case, sorted; the longest match wins).
@@ -243,6 +243,12 @@ const SUBJECT_STOPS: &[&str] = &[
 /// end a subject but cannot be its first word, and "tổ chức" followed by a
 /// word of [`NOUN_AFTER_VERB`] stays a noun ("tổ chức cơ sở đảng").
 const VERB_STOPS: &[&str] = &["thực hiện", "tiến hành", "triển khai", "tổ chức"];
+
+/// The first words of the two-word entries of [`SUBJECT_STOPS`] and
+/// [`VERB_STOPS`] (sorted): no other word can start one.
+const STOP_FIRST_WORDS: &[&str] = &[
+    "bảo", "cùng", "giai", "hoàn", "nhiệm", "so", "tham", "thực", "tiến", "triển", "tổ", "đảm",
+];
 
 /// Words after a [`VERB_STOPS`] entry that make it a noun.
 const NOUN_AFTER_VERB: &[&str] = &[
@@ -604,12 +610,7 @@ fn phrase_before(seg: &str, pos: usize, list: &[&'static str]) -> Option<(usize,
         if n > 0 && head.len() == end {
             break; // words must be separated by spaces
         }
-        let len: usize = head
-            .chars()
-            .rev()
-            .take_while(|&c| is_word_char(c))
-            .map(char::len_utf8)
-            .sum();
+        let len = head.len() - word_start(head, head.len());
         if len == 0 {
             break;
         }
@@ -634,7 +635,9 @@ fn phrase_before(seg: &str, pos: usize, list: &[&'static str]) -> Option<(usize,
     if !key.overflow {
         return (0..n).rev().find_map(|k| {
             let tail = &key.buf[offs[k]..key.len];
-            let i = list.binary_search_by(|e| e.as_bytes().cmp(tail)).ok()?;
+            let i = list
+                .binary_search_by(|e| cmp_bytes(e.as_bytes(), tail))
+                .ok()?;
             Some((starts[k], list[i]))
         });
     }
@@ -651,6 +654,18 @@ fn phrase_before(seg: &str, pos: usize, list: &[&'static str]) -> Option<(usize,
         let i = list.binary_search(&&lower[offs[k]..]).ok()?;
         Some((starts[k], list[i]))
     })
+}
+
+/// `a.cmp(b)` for the short words of the lexicons, byte by byte inline
+/// (the slice comparison calls `memcmp` for every probe).
+#[inline]
+fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// A lower-cased phrase in a fixed buffer: the keys looked up in the word
@@ -680,7 +695,22 @@ impl Key {
 
     /// Appends `word` lower-cased.
     fn push(&mut self, word: &str) -> &mut Key {
-        for c in word.chars() {
+        // ASCII bytes lower-case in place; other chars go through the
+        // char-wise fold.
+        let b = word.as_bytes();
+        let ascii = b.iter().take_while(|c| c.is_ascii()).count();
+        if self.len + ascii > self.buf.len() {
+            self.overflow = true;
+        } else {
+            for (d, c) in self.buf[self.len..self.len + ascii].iter_mut().zip(b) {
+                *d = c.to_ascii_lowercase();
+            }
+            self.len += ascii;
+        }
+        if ascii == b.len() {
+            return self;
+        }
+        for c in word[ascii..].chars() {
             match crate::text::lower_char(c) {
                 Some(l) => self.push_char(l),
                 None => c.to_lowercase().for_each(|l| self.push_char(l)),
@@ -703,7 +733,10 @@ impl Key {
     fn found(&self, list: &[&str]) -> bool {
         // Byte order is `str` order: no UTF-8 check needed.
         let key = &self.buf[..self.len];
-        !self.overflow && list.binary_search_by(|e| e.as_bytes().cmp(key)).is_ok()
+        !self.overflow
+            && list
+                .binary_search_by(|e| cmp_bytes(e.as_bytes(), key))
+                .is_ok()
     }
 }
 
@@ -726,11 +759,7 @@ fn subject(seg: &str, pos: usize) -> Option<String> {
         if j < b.len() && b[j].is_ascii_digit() {
             break;
         }
-        let len: usize = seg[j..]
-            .chars()
-            .take_while(|&c| is_word_char(c))
-            .map(char::len_utf8)
-            .sum();
+        let len = word_end(seg, j, usize::MAX) - j;
         if len == 0 {
             // "tỉnh, thành phố": a comma between two listed count nouns.
             if b.get(j) == Some(&b',')
@@ -815,6 +844,10 @@ fn is_stop(seg: &str, s: usize, e: usize, initial: bool) -> bool {
     if key.set(&seg[s..e]).found(SUBJECT_STOPS) {
         return true;
     }
+    // Only a word that starts a two-word entry needs the next word.
+    if !key.found(STOP_FIRST_WORDS) {
+        return false;
+    }
     let (gap, next_end) = word_after(seg, e);
     if gap == 0 || next_end == e + gap {
         return false;
@@ -839,12 +872,7 @@ fn is_stop(seg: &str, s: usize, e: usize, initial: bool) -> bool {
 fn word_after(seg: &str, pos: usize) -> (usize, usize) {
     let rest = seg[pos..].trim_start_matches([' ', '\t']);
     let gap = seg.len() - pos - rest.len();
-    let len: usize = rest
-        .chars()
-        .take_while(|&c| is_word_char(c))
-        .map(char::len_utf8)
-        .sum();
-    (gap, pos + gap + len)
+    (gap, word_end(seg, pos + gap, usize::MAX))
 }
 
 /// True when a number (digit) or a hedge and a number follow.
@@ -867,6 +895,31 @@ mod tests {
     fn run(text: &str) -> Vec<Statistic> {
         let doc = Doc::plain(text, None);
         extract(&doc, &mut Claims::new())
+    }
+
+    #[test]
+    fn stop_first_words_are_the_first_words_of_two_word_stops() {
+        let mut firsts: Vec<&str> = SUBJECT_STOPS
+            .iter()
+            .chain(VERB_STOPS)
+            .filter_map(|e| e.split_once(' ').map(|x| x.0))
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        assert_eq!(firsts, STOP_FIRST_WORDS);
+    }
+
+    #[test]
+    fn cmp_bytes_is_slice_order() {
+        let words = ["", "a", "ab", "b", "ba", "đ", "đả", "đảng", "đạt", "ở"];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    cmp_bytes(a.as_bytes(), b.as_bytes()),
+                    a.as_bytes().cmp(b.as_bytes())
+                );
+            }
+        }
     }
 
     #[test]
