@@ -1673,6 +1673,11 @@ fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
         c.attended = prev
             .as_deref()
             .is_some_and(|p| matches!(p, "tại" | "dự" | "trì"));
+        // Candidates are large: room for a typical article's up front
+        // rather than growing (and copying them) from one.
+        if out.capacity() == 0 {
+            out.reserve(32);
+        }
         out.push(c);
     }
 }
