@@ -46,6 +46,7 @@
 //! đại biểu Quốc hội …" gives kind "bầu cử". Claims
 //! are respected on the head word only; events claim nothing (last extractor).
 
+mod fold;
 mod lex;
 mod scan;
 mod words;
@@ -58,7 +59,7 @@ use crate::doc::{Claims, Doc};
 use crate::numbers::number_words;
 use crate::record::{Event, Mention, Modifier, Official, Temporal};
 use lex::{PhraseIndex, WordSet};
-use words::{eq_lower, first_upper, prev_word_lower, Low, Tok, Toks};
+use words::{eq_lower, first_upper, prev_word_lower, Low, TokSlice, Toks};
 
 /// What the head word says the event is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -559,11 +560,6 @@ impl Cand {
     }
 }
 
-/// Lower-case words of `s`, canonical.
-fn lower(s: &str) -> String {
-    words::lower_str(s)
-}
-
 /// Reads a known phrase (lower case, single spaces) starting at token `i`;
 /// returns the phrase and the index after it. The longest phrase of the
 /// table that matches wins (the first of equal ones).
@@ -736,7 +732,7 @@ fn is_keyword(lw: &str) -> bool {
 
 /// Canonical key of an organization name: lower case, "TW"/"T.Ư"/"TƯ" as
 /// "trung ương", the Central Committee as "ban chấp hành trung ương".
-fn body_key(seg: &str, toks: &[Tok]) -> String {
+fn body_key(seg: &str, toks: TokSlice) -> String {
     let span = match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => b.end - a.start,
         _ => 0,
@@ -1253,7 +1249,7 @@ fn add_desc(desc: &mut String, q: &str) {
     desc.push_str(q);
 }
 
-fn set_body(c: &mut Cand, off: usize, toks: &[Tok], key: String) {
+fn set_body(c: &mut Cand, off: usize, toks: TokSlice, key: String) {
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
         return;
     };
@@ -1476,7 +1472,7 @@ fn parse_titled(seg: &str, off: usize, c: &mut Cand, head: Head) -> bool {
 /// Reads "làm việc với X" / "làm việc tại X" / "buổi làm việc (với X)".
 fn parse_work(seg: &str, off: usize, c: &mut Cand) -> bool {
     let h = c.head.start - off;
-    let prev_w = crate::text::prev_word(seg, h);
+    let prev_w = words::prev_word(seg, h);
     let prev = prev_w.map(|(_, w)| Low::new(w));
     let buoi = prev.as_deref() == Some("buổi");
     if let Some(p) = prev.as_deref() {
@@ -1677,6 +1673,11 @@ fn scan_segment(off: usize, seg: &str, claims: &Claims, out: &mut Vec<Cand>) {
         c.attended = prev
             .as_deref()
             .is_some_and(|p| matches!(p, "tại" | "dự" | "trì"));
+        // Candidates are large: room for a typical article's up front
+        // rather than growing (and copying them) from one.
+        if out.capacity() == 0 {
+            out.reserve(32);
+        }
         out.push(c);
     }
 }
@@ -2048,22 +2049,22 @@ fn officials_in(
 /// What `chairs_of` learnt about the last sentence it read (mentions come in
 /// text order, so one sentence is read once).
 #[derive(Default)]
-struct ChairMemo {
+struct ChairMemo<'t> {
     range: Range<usize>,
     /// The sentence names a chair ("chủ trì", "Trưởng đoàn").
     cue: Option<bool>,
-    /// The sentence lower-cased, where "chủ trì" and "trưởng đoàn" first
-    /// occur in it.
-    lower: Option<(String, Option<usize>, Option<usize>)>,
+    /// The sentence seen in lower case, where "chủ trì" and "trưởng đoàn"
+    /// first occur in it.
+    lower: Option<(fold::Folded<'t>, Option<usize>, Option<usize>)>,
 }
 
 /// The chairs named around one event mention in its sentence.
-fn chairs_of(
-    text: &str,
+fn chairs_of<'t>(
+    text: &'t str,
     c: &Cand,
     offs: &[(usize, usize)],
     officials: &[Official],
-    memo: &mut ChairMemo,
+    memo: &mut ChairMemo<'t>,
 ) -> Vec<String> {
     if offs.is_empty() || c.reference {
         // "… tiến tới Đại hội XIV": an event only referred to has no chair.
@@ -2087,12 +2088,13 @@ fn chairs_of(
     }
     let (lst, p_chu_tri, p_truong_doan) = {
         let m = memo.lower.get_or_insert_with(|| {
-            let l = lower(st);
-            let a = l.find("chủ trì");
-            let b = l.find("trưởng đoàn");
+            let l = fold::Folded::new(st);
+            let n = l.len();
+            let a = l.find_in(0, n, "chủ trì");
+            let b = l.find_in(0, n, "trưởng đoàn");
             (l, a, b)
         });
-        (m.0.as_str(), m.1, m.2)
+        (&m.0, m.1, m.2)
     };
     if lst.len() != st.len() {
         return Vec::new();
@@ -2113,12 +2115,12 @@ fn chairs_of(
                     out.push(first);
                 }
             } else {
-                let from = lst[..p]
-                    .rfind(" do ")
+                let from = lst
+                    .rfind_in(0, p, " do ")
                     .map_or(sent.start, |i| sent.start + i);
                 out = officials_in(offs, officials, from..at);
             }
-        } else if lst[p..].starts_with("chủ trì của") {
+        } else if lst.starts_with_at(p, "chủ trì của") {
             if let Some(first) = officials_in(offs, officials, after..sent.end)
                 .into_iter()
                 .next()
@@ -2126,10 +2128,7 @@ fn chairs_of(
                 out.push(first);
             }
         } else if at > c.span_end {
-            if let Some(d) = lst
-                .get(c.span_end - sent.start..p)
-                .and_then(|x| x.find("do "))
-            {
+            if let Some(d) = lst.find_in(c.span_end - sent.start, p, "do ") {
                 let from = c.span_end + d;
                 out = officials_in(offs, officials, from..at);
             }
@@ -2139,7 +2138,7 @@ fn chairs_of(
         // "Đoàn … do đồng chí X làm Trưởng đoàn": the delegation's head
         // leads a working session, not the other events of the sentence.
         if let Some(p) = p_truong_doan {
-            if let Some(d) = lst[..p].rfind("do ") {
+            if let Some(d) = lst.rfind_in(0, p, "do ") {
                 out = officials_in(offs, officials, sent.start + d..sent.start + p);
             }
         }
@@ -2482,7 +2481,7 @@ mod tests {
             ORG_STARTS,
         ] {
             assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
-            assert!(t.iter().all(|w| lower(w) == *w));
+            assert!(t.iter().all(|w| words::lower_str(w) == *w));
         }
         assert!(QUALIFIERS.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(CEREMONIES.len(), CEREMONY_KINDS.len());

@@ -354,7 +354,16 @@ pub(super) fn low_is(w: &str, t: &str) -> bool {
 
 /// The previous word before `pos`, lower-cased.
 pub(super) fn prev_word_lower(seg: &str, pos: usize) -> Option<Low<'_>> {
-    crate::text::prev_word(seg, pos).map(|(_, w)| Low::new(w))
+    prev_word(seg, pos).map(|(_, w)| Low::new(w))
+}
+
+/// `text::prev_word` with byte-level walks: the start of the word run that
+/// ends at `pos` after white space is skipped, and the run.
+#[inline]
+pub(super) fn prev_word(seg: &str, pos: usize) -> Option<(usize, &str)> {
+    let end = crate::text::trim_end_at(seg, pos);
+    let start = crate::text::word_start(seg, end);
+    (start < end).then(|| (start, &seg[start..end]))
 }
 
 /// A span of a text split into words and punctuation.
@@ -374,12 +383,77 @@ pub(super) struct Toks<'s> {
     pos: usize,
     to: usize,
     max: usize,
-    v: [Tok; MAX_TOKS],
+    /// Start and end of each token read, relative to `base`; the top bit of
+    /// the end marks a word. Kept small so that creating a `Toks` per
+    /// candidate costs little.
+    v: [(u32, u32); MAX_TOKS],
+    base: usize,
     n: usize,
 }
 
 /// The most tokens a `Toks` reads.
 pub(super) const MAX_TOKS: usize = 48;
+
+/// The flag of a word in the end of a packed token.
+const WORD_BIT: u32 = 1 << 31;
+
+/// `is_word_char` of the non-ASCII char at byte `i` of `s` (before `to`),
+/// with its length when it is one; the Vietnamese letters are settled on
+/// their bytes.
+#[inline(always)]
+fn word_char_at(s: &str, i: usize, to: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let x = b[i];
+    let y = if i + 1 < to { b[i + 1] } else { 0 };
+    match (x, y) {
+        // U+00C0..U+023F: letters but × and ÷.
+        (0xC3, 0x97 | 0xB7) => None,
+        (0xC3..=0xC8, _) => Some(2),
+        // U+1E00..U+1EFF: letters.
+        (0xE1, 0xB8..=0xBB) => Some(3),
+        _ => word_char_slow(s, i, to),
+    }
+}
+
+/// [`word_char_at`] for the other chars, decoded.
+#[inline(never)]
+fn word_char_slow(s: &str, i: usize, to: usize) -> Option<usize> {
+    let c = s[i..to].chars().next()?;
+    crate::text::is_word_char(c).then_some(c.len_utf8())
+}
+
+/// Tokens `a..b` of a [`Toks`].
+#[derive(Clone, Copy)]
+pub(super) struct TokSlice<'a> {
+    v: &'a [(u32, u32)],
+    base: usize,
+}
+
+impl TokSlice<'_> {
+    #[inline]
+    fn unpack(&self, (a, e): (u32, u32)) -> Tok {
+        Tok {
+            start: self.base + a as usize,
+            end: self.base + (e & !WORD_BIT) as usize,
+            word: e & WORD_BIT != 0,
+        }
+    }
+
+    /// The first token.
+    pub(super) fn first(&self) -> Option<Tok> {
+        self.v.first().map(|&t| self.unpack(t))
+    }
+
+    /// The last token.
+    pub(super) fn last(&self) -> Option<Tok> {
+        self.v.last().map(|&t| self.unpack(t))
+    }
+
+    /// The tokens in order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = Tok> + '_ {
+        self.v.iter().map(|&t| self.unpack(t))
+    }
+}
 
 impl<'s> Toks<'s> {
     /// The tokens of `s[from..to]`, at most `max` (capped at 48) of them.
@@ -389,7 +463,8 @@ impl<'s> Toks<'s> {
             pos: from,
             to,
             max: max.min(MAX_TOKS),
-            v: [Tok::default(); MAX_TOKS],
+            v: [(0, 0); MAX_TOKS],
+            base: from,
             n: 0,
         }
     }
@@ -407,43 +482,88 @@ impl<'s> Toks<'s> {
         }
     }
 
+    /// True when the char that ends at `end` is upper case.
+    fn upper_before(&self, end: usize) -> bool {
+        is_upper(crate::text::char_before(self.s, end).1)
+    }
+
     /// Reads one more token; false at the end.
     fn fill_one(&mut self) -> bool {
         if self.n >= self.max {
             return false;
         }
-        let c = loop {
+        let b = self.s.as_bytes();
+        // White space, ASCII on its bytes.
+        let first_len = loop {
+            if self.pos >= self.to {
+                return false;
+            }
+            let x = b[self.pos];
+            if x < 0x80 {
+                if matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    self.pos += 1;
+                    continue;
+                }
+                break 1;
+            }
             let Some(c) = self.char_at(self.pos) else {
                 return false;
             };
             if c.is_whitespace() {
                 self.pos += c.len_utf8();
             } else {
-                break c;
+                break c.len_utf8();
             }
         };
         let start = self.pos;
-        let mut end = start + c.len_utf8();
-        let word = crate::text::is_word_char(c);
+        let x = b[start];
+        let word = if x < 0x80 {
+            x.is_ascii_alphanumeric()
+        } else {
+            word_char_at(self.s, start, self.to).is_some()
+        };
+        let mut end = start;
         if word {
-            let mut prev = c;
-            while let Some(d) = self.char_at(end) {
-                if crate::text::is_word_char(d) {
-                    end += d.len_utf8();
-                    prev = d;
-                } else if d == '.' && is_upper(prev) && self.char_at(end + 1).is_some_and(is_upper)
-                {
-                    end += 1;
-                    prev = d;
-                } else {
+            while end < self.to {
+                let x = b[end];
+                if x < 0x80 {
+                    if x.is_ascii_alphanumeric() {
+                        end += 1;
+                        continue;
+                    }
+                    if x == b'.'
+                        && end + 1 < self.to
+                        && self.upper_before(end)
+                        && self.char_at(end + 1).is_some_and(is_upper)
+                    {
+                        end += 1;
+                        continue;
+                    }
                     break;
                 }
+                match word_char_at(self.s, end, self.to) {
+                    Some(n) => end += n,
+                    None => break,
+                }
             }
+        } else {
+            end += first_len;
         }
         self.pos = end;
-        self.v[self.n] = Tok { start, end, word };
+        let rel = |x: usize| (x - self.base) as u32;
+        self.v[self.n] = (rel(start), rel(end) | if word { WORD_BIT } else { 0 });
         self.n += 1;
         true
+    }
+
+    /// Token `k` (read before) unpacked.
+    #[inline]
+    fn tok(&self, k: usize) -> Tok {
+        TokSlice {
+            v: &[],
+            base: self.base,
+        }
+        .unpack(self.v[k])
     }
 
     /// Token `i`, reading up to it.
@@ -454,7 +574,7 @@ impl<'s> Toks<'s> {
                 return None;
             }
         }
-        Some(self.v[i])
+        Some(self.tok(i))
     }
 
     /// The text of token `i`.
@@ -490,12 +610,15 @@ impl<'s> Toks<'s> {
     }
 
     /// Tokens `a..b` (read up to `b`).
-    pub(super) fn range(&mut self, a: usize, b: usize) -> &[Tok] {
+    pub(super) fn range(&mut self, a: usize, b: usize) -> TokSlice<'_> {
         if b > 0 {
             self.get(b - 1);
         }
         let b = b.min(self.n);
-        &self.v[a.min(b)..b]
+        TokSlice {
+            v: &self.v[a.min(b)..b],
+            base: self.base,
+        }
     }
 
     /// The text these tokens index.
@@ -606,6 +729,102 @@ mod tests {
             }
         }
         out
+    }
+
+    /// Pseudo-random strings over pieces that exercise the byte-level
+    /// paths: ASCII, Vietnamese letters in both cases, dots between
+    /// capitals, non-ASCII white space and symbols, combining marks.
+    fn generated(n: usize, seed: u64) -> Vec<String> {
+        let parts = [
+            "Hội",
+            "nghị",
+            "T",
+            ".",
+            "Ư",
+            "A",
+            "b",
+            "1",
+            "ĐẠI",
+            "đ",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "×",
+            "÷",
+            "ß",
+            "Ω",
+            "ω",
+            "\u{301}",
+            "\u{212A}",
+            "İ",
+            "ǅ",
+            "(",
+            ")",
+            ",",
+            "\"",
+            "–",
+            "“",
+            "2020-2025",
+            "Ộ",
+            "ộ",
+            "ẞ",
+            "\u{1E9E}",
+            "中",
+            "😀",
+            "\u{85}",
+            "Ơ",
+            "ư",
+            "Ă",
+            "Ĩ",
+        ];
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                let mut s = String::new();
+                for _ in 0..10 {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    s.push_str(parts[(x % parts.len() as u64) as usize]);
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn prev_word_is_text_prev_word() {
+        for s in generated(5_000, 0x2545_F491_4F6C_DD1D) {
+            for pos in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(
+                    prev_word(&s, pos),
+                    crate::text::prev_word(&s, pos),
+                    "{s:?} {pos}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lazy_tokens_match_eager_ones_on_generated_strings() {
+        for s in generated(20_000, 0x9E37_79B9_7F4A_7C15) {
+            let mut t = Toks::new(&s, 0, s.len(), 48);
+            let mut got = Vec::new();
+            let mut i = 0;
+            while let Some(x) = t.get(i) {
+                got.push((x.start, x.end, x.word));
+                i += 1;
+            }
+            assert_eq!(got, eager(&s, 0, s.len(), 48), "{s:?}");
+            // Ranges agree with single tokens.
+            let r = t.range(0, i);
+            assert_eq!(r.iter().count(), i);
+            assert_eq!(r.first().map(|x| x.start), t.get(0).map(|x| x.start));
+        }
     }
 
     #[test]
