@@ -116,6 +116,38 @@ fn a_jsonl_archive_with_bad_lines() {
 }
 
 #[test]
+fn a_jsonl_line_that_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = Vec::new();
+    lines.extend_from_slice("{\"id\": \"a\", \"text\": \"Ngày 9/7/2020.\"}\n".as_bytes());
+    // Latin-1 "à" (0xE0) inside the text: not UTF-8, so not JSON.
+    lines.extend_from_slice(b"{\"id\": \"b\", \"text\": \"Ng\xe0y 9/7.\"}\n");
+    // A truncated three-byte sequence right before the closing quote.
+    lines.extend_from_slice(b"{\"id\": \"c\", \"text\": \"Ng\xe1\xbb\"}\n");
+    lines.extend_from_slice("{\"id\": \"d\", \"text\": \"Chỉ thị số 35-CT/TW.\"}\n".as_bytes());
+    let path = dir.path().join("mixed.jsonl");
+    std::fs::write(&path, lines).unwrap();
+    let out = bin()
+        .arg("extract")
+        .arg("--jsonl")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(ids(&out), vec!["a", "d"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains(":2: not valid JSON (not UTF-8: first bad byte at offset 23)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(":3: not valid JSON (not UTF-8: first bad byte at offset 23)"),
+        "{err}"
+    );
+    assert!(err.contains("2 processed, 2 failed"), "{err}");
+}
+
+#[test]
 fn stdin_and_order_of_mixed_inputs() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "one.txt", "Ngày 9/7/2020.".as_bytes());

@@ -191,8 +191,16 @@ fn process(ex: &Extractor, job: Job, pretty: bool) -> Outcome {
                 line,
                 reason,
             };
-            let value: Value =
-                serde_json::from_slice(&bytes).map_err(|e| bad(format!("not valid JSON ({e})")))?;
+            // JSON text is UTF-8: validate the line once with a vectorized
+            // check, so that the parser can take it as `str` and skip its own
+            // byte-by-byte validation of every string.
+            let line_text = utf8(&bytes).map_err(|offset| {
+                bad(format!(
+                    "not valid JSON (not UTF-8: first bad byte at offset {offset})"
+                ))
+            })?;
+            let value: Value = serde_json::from_str(line_text)
+                .map_err(|e| bad(format!("not valid JSON ({e})")))?;
             let Value::Object(mut obj) = value else {
                 return Err(bad("not a JSON object".into()));
             };
@@ -227,10 +235,23 @@ fn stem_of(source: &str) -> String {
         .unwrap_or_else(|| source.to_string())
 }
 
+/// `bytes` as text, or the offset of the first byte that is not UTF-8.
+///
+/// `simdutf8`'s check is many times faster than `std::str::from_utf8` on
+/// Vietnamese text, where multi-byte letters break up the ASCII runs that the
+/// standard check speeds through; on valid input both agree, and the slower
+/// standard check runs only to locate an error.
+fn utf8(bytes: &[u8]) -> Result<&str, usize> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes).map_err(|e| e.valid_up_to()),
+    }
+}
+
 fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+    let text = utf8(bytes).map_err(|offset| InputError::NotUtf8 {
         path: name.to_string(),
-        offset: e.valid_up_to(),
+        offset,
     })?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(InputError::Empty {
