@@ -105,7 +105,7 @@ impl<'a> Normalized<'a> {
         let (s, e) = self.to_original(m.start, m.end);
         m.start = s;
         m.end = e;
-        m.text = input[s..e].to_string();
+        set_text(&mut m.text, &input[s..e]);
     }
 
     /// Rewrites a temporal expression found in the canonical text into
@@ -114,7 +114,17 @@ impl<'a> Normalized<'a> {
         let (s, e) = self.to_original(t.start, t.end);
         t.start = s;
         t.end = e;
-        t.text = input[s..e].to_string();
+        set_text(&mut t.text, &input[s..e]);
+    }
+}
+
+/// Makes `text` equal to `original`, reusing its buffer: most mentions read
+/// the same in the canonical and the original text, and those need neither
+/// a copy nor an allocation.
+fn set_text(text: &mut String, original: &str) {
+    if text != original {
+        text.clear();
+        text.push_str(original);
     }
 }
 
